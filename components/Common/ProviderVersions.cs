@@ -1,0 +1,18 @@
+namespace HarborHa.Common;
+
+/// <summary>
+/// Provider plugin versions. Each explicit provider pins its version with these, and the
+/// conformance gate checks the program against the same versions of the published SDKs
+/// (tests/conformance/package.json): what was checked is what deploys.
+/// </summary>
+public static class ProviderVersions
+{
+    public const string Aws = "7.48.0";
+    public const string Kubernetes = "4.34.2";
+    public const string Random = "4.21.2";
+    public const string Tls = "5.6.1";
+    public const string Harbor = "3.10.21";
+
+    /// <summary>The Harbor provider is published by pulumiverse on GitHub, not in Pulumi's plugin registry.</summary>
+    public const string HarborDownloadUrl = "github://api.github.com/pulumiverse/pulumi-harbor";
+}

@@ -1,0 +1,527 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HarborHa.Planning;
+
+namespace HarborHa.Configuration;
+
+/// <summary>
+/// Turns raw stack config into a <see cref="StackConfig"/>, collecting every problem first
+/// (STYLE.md: validate everything, report all at once). Keys outside the <c>harbor-ha</c>
+/// namespace (e.g. <c>aws:region</c>) are ignored; unknown keys inside it are errors.
+/// </summary>
+public static partial class ConfigParser
+{
+    private static readonly Dictionary<string, Topology> Topologies = new(StringComparer.Ordinal)
+    {
+        ["single-site"] = Topology.SingleSite,
+        ["ha"] = Topology.Ha,
+        ["geo"] = Topology.Geo,
+    };
+
+    private static readonly Dictionary<string, Stage> Stages = new(StringComparer.Ordinal)
+    {
+        ["dev"] = Stage.Dev,
+        ["staging"] = Stage.Staging,
+        ["prod"] = Stage.Prod,
+    };
+
+    private static readonly Dictionary<string, Exposure> Exposures = new(StringComparer.Ordinal)
+    {
+        ["internal"] = Exposure.Internal,
+        ["public"] = Exposure.Public,
+        ["both"] = Exposure.Both,
+    };
+
+    private static readonly Dictionary<string, CertificateMode> CertificateModes = new(StringComparer.Ordinal)
+    {
+        ["acm-dns"] = CertificateMode.AcmDns,
+        ["imported"] = CertificateMode.Imported,
+        ["self-signed"] = CertificateMode.SelfSigned,
+    };
+
+    private static readonly Dictionary<string, RegionRole> Roles = new(StringComparer.Ordinal)
+    {
+        ["primary"] = RegionRole.Primary,
+        ["replica"] = RegionRole.Replica,
+    };
+
+    private static readonly Dictionary<string, StorageRestore> StorageRestores = new(StringComparer.Ordinal)
+    {
+        ["none"] = StorageRestore.None,
+        ["use-dr"] = StorageRestore.UseDr,
+        ["copy-from-dr"] = StorageRestore.CopyFromDr,
+    };
+
+    /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
+    public static readonly IReadOnlyList<string> KnownKeys =
+    [
+        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterPublicAccessCidrs",
+        "domain", "environment", "exposure", "regions", "sizing", "tags", "topology", "vpn",
+    ];
+
+    private static readonly string[] RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
+    private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
+    private static readonly string[] VpnFields = ["applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
+    private static readonly string[] CertificateFields = ["arns", "mode"];
+
+    /// <summary>Parses and validates; throws <see cref="ConfigException"/> with every problem.</summary>
+    public static StackConfig Parse(RawConfig raw)
+    {
+        var errors = new List<ConfigError>();
+        var read = new NodeReader(errors);
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var prefix = StackConfig.Namespace + ":";
+        foreach (var (key, value) in raw.Values)
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = key[prefix.Length..];
+            if (!KnownKeys.Contains(name))
+            {
+                read.Error(key, "is not a known setting" + Suggestion.For(key, KnownKeys.Select(k => prefix + k)));
+                continue;
+            }
+
+            if (value.IsSecure)
+            {
+                read.Error(key, "is encrypted, but it is not a secret setting: set it as plain text");
+                continue;
+            }
+
+            values[name] = value.Node;
+        }
+
+        string K(string name) => prefix + name;
+        JsonNode? V(string name) => values.GetValueOrDefault(name);
+
+        var topology = Required(read, K("topology"), values.ContainsKey("topology"), () => read.Choice(K("topology"), V("topology"), Topologies));
+        var domain = Required(read, K("domain"), values.ContainsKey("domain"), () => read.String(K("domain"), V("domain")));
+        if (domain is not null && !DomainPattern().IsMatch(domain))
+        {
+            read.Error(K("domain"), $"must be a lowercase DNS name with at least two labels, e.g. registry.example.com (got '{domain}')");
+            domain = null;
+        }
+
+        var stage = read.Choice(K("environment"), V("environment"), Stages) ?? Stage.Prod;
+        var regions = values.ContainsKey("regions")
+            ? ReadRegions(read, K("regions"), V("regions"), topology)
+            : MissingRegions(read, K("regions"));
+
+        var sizing = ReadSizing(read, K("sizing"), V("sizing"), topology ?? Topology.Ha);
+        var exposure = read.Choice(K("exposure"), V("exposure"), Exposures) ?? (topology == Topology.Geo ? Exposure.Internal : Exposure.Public);
+        var certificate = ReadCertificate(read, K("certificate"), V("certificate"), regions);
+        var vpn = ReadVpn(read, K("vpn"), V("vpn"));
+        var cidrs = read.Strings(K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
+        for (var i = 0; i < cidrs.Count; i++)
+        {
+            if (!Planning.Cidr.TryParse(cidrs[i], out var net))
+            {
+                read.Error($"{K("clusterPublicAccessCidrs")}[{i}]", $"must be an IPv4 CIDR block such as 203.0.113.0/24 (got '{cidrs[i]}')");
+            }
+            else if (net.Cidr == 0)
+            {
+                read.Error($"{K("clusterPublicAccessCidrs")}[{i}]", "must not open the Kubernetes API to the whole internet (0.0.0.0/0)");
+            }
+        }
+
+        var tags = read.StringMap(K("tags"), V("tags")) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var awsAccount = AccountId(read, K("awsAccountId"), V("awsAccountId"));
+        var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
+
+        if (errors.Count > 0 || topology is null || domain is null || regions is null)
+        {
+            throw new ConfigException(errors.Count > 0 ? Sorted(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
+        }
+
+        return new StackConfig
+        {
+            Topology = topology.Value,
+            Domain = domain,
+            Regions = regions,
+            Stage = stage,
+            AwsProfile = read.String(K("awsProfile"), V("awsProfile")),
+            AwsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile")),
+            AwsAccountId = awsAccount,
+            AwsCnAccountId = awsCnAccount,
+            Tags = tags,
+            Sizing = sizing,
+            Exposure = exposure,
+            Certificate = certificate,
+            ClusterPublicAccessCidrs = cidrs,
+            Vpn = vpn,
+        };
+    }
+
+    private static IReadOnlyList<ConfigError> Sorted(List<ConfigError> errors) =>
+        errors.Distinct().ToArray();
+
+    private static T? Required<T>(NodeReader read, string key, bool present, Func<T?> get)
+    {
+        if (!present)
+        {
+            read.Error(key, "is required");
+            return default;
+        }
+
+        var value = get();
+        return value;
+    }
+
+    private static IReadOnlyList<RegionConfig>? MissingRegions(NodeReader read, string key)
+    {
+        read.Error(key, "is required: a list of { name, slot, role?, hub?, azCount?, drRegion? }");
+        return null;
+    }
+
+    private static string? AccountId(NodeReader read, string key, JsonNode? node)
+    {
+        var id = read.String(key, node);
+        if (id is not null && !AccountPattern().IsMatch(id))
+        {
+            read.Error(key, $"must be a 12-digit AWS account id (got '{id}')");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static IReadOnlyList<RegionConfig>? ReadRegions(NodeReader read, string key, JsonNode? node, Topology? topology)
+    {
+        var list = read.Array(key, node);
+        if (list is null)
+        {
+            return null;
+        }
+
+        var before = ErrorCount(read);
+        var regions = new List<RegionConfig>();
+        var hubFlags = new List<bool?>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var path = $"{key}[{i}]";
+            var entry = read.Object(path, list[i]);
+            if (entry is null)
+            {
+                continue;
+            }
+
+            read.RejectUnknownFields(path, entry, RegionFields);
+            var name = read.String($"{path}.name", entry["name"]);
+            if (name is null)
+            {
+                if (!entry.ContainsKey("name"))
+                {
+                    read.Error($"{path}.name", "is required (an AWS region code such as ap-southeast-1)");
+                }
+
+                continue;
+            }
+
+            path = $"{key}[{name}]";
+            if (!Regions.IsKnown(name))
+            {
+                read.Error($"{path}.name", $"'{name}' is not a known AWS region code" + Suggestion.For(name, Regions.All));
+                continue;
+            }
+
+            var slot = entry.ContainsKey("slot") ? read.Integer($"{path}.slot", entry["slot"], 0, 15) : null;
+            if (!entry.ContainsKey("slot"))
+            {
+                read.Error($"{path}.slot", "is required: the region's fixed place (0-15) in its side's CIDR plan");
+            }
+
+            var role = read.Choice($"{path}.role", entry["role"], Roles);
+            var hub = read.Boolean($"{path}.hub", entry["hub"]);
+            var minAz = topology == Topology.SingleSite ? 2 : 3;
+            var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Regions.ZoneCount(name))
+                ?? Math.Min(minAz, Regions.ZoneCount(name)));
+            var dr = read.String($"{path}.drRegion", entry["drRegion"]);
+            if (dr is not null)
+            {
+                if (!Regions.IsKnown(dr))
+                {
+                    read.Error($"{path}.drRegion", $"'{dr}' is not a known AWS region code" + Suggestion.For(dr, Regions.All));
+                }
+                else if (dr == name)
+                {
+                    read.Error($"{path}.drRegion", "must be another region than the region itself");
+                }
+                else if (Regions.SideOf(dr) != Regions.SideOf(name))
+                {
+                    read.Error($"{path}.drRegion", $"'{dr}' is in another partition: S3 replication and RDS backups do not cross between aws and aws-cn");
+                }
+            }
+
+            var restore = ReadRestore(read, $"{path}.restore", entry["restore"]);
+            if (slot is null)
+            {
+                continue;
+            }
+
+            hubFlags.Add(hub);
+            regions.Add(new RegionConfig
+            {
+                Name = name,
+                Slot = (int)slot,
+                Role = role ?? RegionRole.Replica,
+                IsHub = hub ?? false,
+                AzCount = azCount,
+                DrRegion = dr,
+                Restore = restore,
+            });
+        }
+
+        if (ErrorCount(read) > before)
+        {
+            return null;
+        }
+
+        CheckRegionSet(read, key, regions, topology);
+        if (ErrorCount(read) > before)
+        {
+            return null;
+        }
+
+        return AssignDefaults(regions, hubFlags);
+    }
+
+    private static int ErrorCount(NodeReader read) => read.Count;
+
+    private static void CheckRegionSet(NodeReader read, string key, List<RegionConfig> regions, Topology? topology)
+    {
+        foreach (var dup in regions.GroupBy(r => r.Name).Where(g => g.Count() > 1))
+        {
+            read.Error($"{key}[{dup.Key}]", "is listed more than once");
+        }
+
+        foreach (var clash in regions.GroupBy(r => (r.Side, r.Slot)).Where(g => g.Count() > 1))
+        {
+            var names = string.Join(", ", clash.Select(r => r.Name).Order(StringComparer.Ordinal));
+            read.Error($"{key}[{clash.Last().Name}].slot", $"slot {clash.Key.Slot} on the {Describe(clash.Key.Side)} side is taken by more than one region ({names}); each region needs its own slot");
+        }
+
+        var primaries = regions.Where(r => r.IsPrimary).Select(r => r.Name).ToArray();
+        if (primaries.Length > 1)
+        {
+            read.Error(key, $"exactly one region must have role: primary (found {primaries.Length}: {string.Join(", ", primaries)})");
+        }
+        else if (primaries.Length == 0 && regions.Count > 1)
+        {
+            read.Error(key, "exactly one region must have role: primary (found none)");
+        }
+
+        foreach (var side in regions.Where(r => r.IsHub).GroupBy(r => r.Side).Where(g => g.Count() > 1))
+        {
+            read.Error(key, $"at most one hub per side: the {Describe(side.Key)} side has {string.Join(", ", side.Select(r => r.Name))}");
+        }
+
+        switch (topology)
+        {
+            case Topology.SingleSite or Topology.Ha when regions.Count != 1:
+                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region (got {regions.Count}); use geo for more");
+                break;
+            case Topology.Geo when regions.Count < 2:
+                read.Error(key, $"topology geo takes two or more regions (got {regions.Count})");
+                break;
+            default:
+                break;
+        }
+
+        foreach (var r in regions.Where(r => r.Restore is not null && r.DrRegion is null && r.Restore.Storage != StorageRestore.None))
+        {
+            read.Error($"{key}[{r.Name}].restore.storage", "needs the region's drRegion: that is where the replicated bucket lives");
+        }
+    }
+
+    /// <summary>
+    /// A lone region is the primary; each side without an explicit hub gets the primary if it is on
+    /// that side, else its lowest slot (DESIGN.md, config contract).
+    /// </summary>
+    private static IReadOnlyList<RegionConfig> AssignDefaults(List<RegionConfig> regions, List<bool?> hubFlags)
+    {
+        if (regions.Count == 1 && !regions[0].IsPrimary)
+        {
+            regions[0] = regions[0] with { Role = RegionRole.Primary };
+        }
+
+        foreach (var side in regions.Select(r => r.Side).Distinct().ToArray())
+        {
+            var onSide = regions.Where(r => r.Side == side).ToArray();
+            var explicitlyOff = regions.Select((r, i) => (r, i)).Where(x => x.r.Side == side && hubFlags[x.i] == false).Select(x => x.r.Name).ToHashSet();
+            if (onSide.Any(r => r.IsHub))
+            {
+                continue;
+            }
+
+            var candidates = onSide.Where(r => !explicitlyOff.Contains(r.Name)).ToArray();
+            if (candidates.Length == 0)
+            {
+                candidates = onSide;
+            }
+
+            var hub = candidates.FirstOrDefault(r => r.IsPrimary) ?? candidates.OrderBy(r => r.Slot).First();
+            var index = regions.FindIndex(r => r.Name == hub.Name);
+            regions[index] = hub with { IsHub = true };
+        }
+
+        return regions.OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
+    }
+
+    private static RestoreSource? ReadRestore(NodeReader read, string key, JsonNode? node)
+    {
+        var obj = read.Object(key, node);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        read.RejectUnknownFields(key, obj, RestoreFields);
+        var restore = new RestoreSource
+        {
+            DatabaseSnapshot = read.String($"{key}.databaseSnapshot", obj["databaseSnapshot"]),
+            DatabaseBackupArn = read.String($"{key}.databaseBackupArn", obj["databaseBackupArn"]),
+            DatabaseRestoreTime = read.String($"{key}.databaseRestoreTime", obj["databaseRestoreTime"]),
+            Storage = read.Choice($"{key}.storage", obj["storage"], StorageRestores) ?? StorageRestore.None,
+        };
+        if (restore.DatabaseSnapshot is not null && restore.DatabaseBackupArn is not null)
+        {
+            read.Error(key, "set either databaseSnapshot or databaseBackupArn, not both");
+        }
+
+        if (restore.DatabaseRestoreTime is not null)
+        {
+            if (restore.DatabaseBackupArn is null)
+            {
+                read.Error($"{key}.databaseRestoreTime", "needs databaseBackupArn (the replicated automated backups to restore from)");
+            }
+            else if (!DateTimeOffset.TryParse(restore.DatabaseRestoreTime, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _) || !restore.DatabaseRestoreTime.EndsWith('Z'))
+            {
+                read.Error($"{key}.databaseRestoreTime", $"must be an RFC 3339 UTC time such as 2026-11-30T08:00:00Z (got '{restore.DatabaseRestoreTime}')");
+            }
+        }
+
+        return restore;
+    }
+
+    private static Sizing ReadSizing(NodeReader read, string key, JsonNode? node, Topology topology)
+    {
+        var sizing = Sizing.For(topology);
+        var obj = read.Object(key, node);
+        if (obj is null)
+        {
+            return sizing;
+        }
+
+        read.RejectUnknownFields(key, obj, SizingFields);
+        int Int(string field, int current, int min, int max) => (int?)read.Integer($"{key}.{field}", obj[field], min, max) ?? current;
+        string Str(string field, string current) => read.String($"{key}.{field}", obj[field]) ?? current;
+        sizing = sizing with
+        {
+            DbInstanceClass = Str("dbInstanceClass", sizing.DbInstanceClass),
+            DbAllocatedStorageGb = Int("dbAllocatedStorageGb", sizing.DbAllocatedStorageGb, 20, 65536),
+            DbMaxAllocatedStorageGb = Int("dbMaxAllocatedStorageGb", sizing.DbMaxAllocatedStorageGb, 20, 65536),
+            DbBackupRetentionDays = Int("dbBackupRetentionDays", sizing.DbBackupRetentionDays, 1, 35),
+            CacheNodeType = Str("cacheNodeType", sizing.CacheNodeType),
+            CacheSnapshotRetentionDays = Int("cacheSnapshotRetentionDays", sizing.CacheSnapshotRetentionDays, 1, 35),
+            NodeInstanceType = Str("nodeInstanceType", sizing.NodeInstanceType),
+            NodeMinSize = Int("nodeMinSize", sizing.NodeMinSize, 1, 100),
+            NodeDesiredSize = Int("nodeDesiredSize", sizing.NodeDesiredSize, 1, 100),
+            NodeMaxSize = Int("nodeMaxSize", sizing.NodeMaxSize, 1, 100),
+            HarborReplicas = Int("harborReplicas", sizing.HarborReplicas, 1, 20),
+        };
+        if (sizing.DbMaxAllocatedStorageGb < sizing.DbAllocatedStorageGb)
+        {
+            read.Error($"{key}.dbMaxAllocatedStorageGb", $"must be at least dbAllocatedStorageGb ({sizing.DbAllocatedStorageGb})");
+        }
+
+        if (sizing.NodeMinSize > sizing.NodeDesiredSize || sizing.NodeDesiredSize > sizing.NodeMaxSize)
+        {
+            read.Error($"{key}.nodeDesiredSize", $"must satisfy nodeMinSize <= nodeDesiredSize <= nodeMaxSize (got {sizing.NodeMinSize}, {sizing.NodeDesiredSize}, {sizing.NodeMaxSize})");
+        }
+
+        if (topology != Topology.SingleSite && sizing.HarborReplicas < 2)
+        {
+            read.Error($"{key}.harborReplicas", "must be at least 2 outside single-site: one replica is a single point of failure");
+        }
+
+        if (topology != Topology.SingleSite && sizing.NodeMinSize < 3)
+        {
+            read.Error($"{key}.nodeMinSize", "must be at least 3 outside single-site: one node per availability zone");
+        }
+
+        return sizing;
+    }
+
+    private static readonly string[] SizingFields =
+    [
+        "cacheNodeType", "cacheSnapshotRetentionDays", "dbAllocatedStorageGb", "dbBackupRetentionDays", "dbInstanceClass",
+        "dbMaxAllocatedStorageGb", "harborReplicas", "nodeDesiredSize", "nodeInstanceType", "nodeMaxSize", "nodeMinSize",
+    ];
+
+    private static CertificateConfig ReadCertificate(NodeReader read, string key, JsonNode? node, IReadOnlyList<RegionConfig>? regions)
+    {
+        var obj = read.Object(key, node);
+        if (obj is null)
+        {
+            return new CertificateConfig();
+        }
+
+        read.RejectUnknownFields(key, obj, CertificateFields);
+        var mode = read.Choice($"{key}.mode", obj["mode"], CertificateModes) ?? CertificateMode.AcmDns;
+        var arns = read.StringMap($"{key}.arns", obj["arns"]) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (mode == CertificateMode.Imported && regions is not null)
+        {
+            foreach (var r in regions.Where(r => !arns.ContainsKey(r.Name)))
+            {
+                read.Error($"{key}.arns.{r.Name}", "is required with mode imported: the ACM certificate ARN for this region");
+            }
+        }
+
+        foreach (var (region, arn) in arns)
+        {
+            if (!arn.StartsWith("arn:aws", StringComparison.Ordinal) || !arn.Contains(":acm:", StringComparison.Ordinal))
+            {
+                read.Error($"{key}.arns.{region}", $"must be an ACM certificate ARN (got '{arn}')");
+            }
+        }
+
+        return new CertificateConfig { Mode = mode, Arns = arns };
+    }
+
+    private static VpnConfig ReadVpn(NodeReader read, string key, JsonNode? node)
+    {
+        var vpn = new VpnConfig();
+        var obj = read.Object(key, node);
+        if (obj is null)
+        {
+            return vpn;
+        }
+
+        read.RejectUnknownFields(key, obj, VpnFields);
+        long Asn(string field, long current) => read.Integer($"{key}.{field}", obj[field], 64512, 65534) ?? current;
+        vpn = vpn with
+        {
+            AwsAsn = Asn("awsAsn", vpn.AwsAsn),
+            ApplianceAsn = Asn("applianceAsn", vpn.ApplianceAsn),
+            ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
+            ApplianceInstanceType = read.String($"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
+        };
+        if (new[] { vpn.AwsAsn, vpn.ApplianceAsn, vpn.ChinaTransitAsn }.Distinct().Count() < 3)
+        {
+            read.Error(key, $"awsAsn, applianceAsn and chinaTransitAsn must be three different private ASNs (got {vpn.AwsAsn}, {vpn.ApplianceAsn}, {vpn.ChinaTransitAsn})");
+        }
+
+        return vpn;
+    }
+
+    private static string Describe(Side side) => side == Side.China ? "China" : "overseas";
+
+    [GeneratedRegex("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+}

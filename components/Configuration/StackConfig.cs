@@ -1,0 +1,94 @@
+using HarborHa.Planning;
+
+namespace HarborHa.Configuration;
+
+/// <summary>
+/// The validated settings of one stack. Every property maps to a <c>harbor-ha:</c> config key
+/// (README.md, config reference); defaults are written here and in the docs.
+/// </summary>
+public sealed record StackConfig
+{
+    public const string Namespace = "harbor-ha";
+
+    /// <summary><c>harbor-ha:topology</c> (required).</summary>
+    public required Topology Topology { get; init; }
+
+    /// <summary><c>harbor-ha:domain</c> (required); each region serves <c>&lt;region&gt;.&lt;domain&gt;</c>.</summary>
+    public required string Domain { get; init; }
+
+    /// <summary><c>harbor-ha:regions</c> (required), sorted by name.</summary>
+    public required IReadOnlyList<RegionConfig> Regions { get; init; }
+
+    /// <summary><c>harbor-ha:environment</c>; default <c>prod</c> so that forgetting it errs on the safe side.</summary>
+    public Stage Stage { get; init; } = Stage.Prod;
+
+    /// <summary><c>harbor-ha:awsProfile</c>: credentials profile for overseas regions; default: the ambient credentials.</summary>
+    public string? AwsProfile { get; init; }
+
+    /// <summary><c>harbor-ha:awsCnProfile</c>: credentials profile for China regions (a separate account).</summary>
+    public string? AwsCnProfile { get; init; }
+
+    /// <summary><c>harbor-ha:awsAccountId</c>: if set, the overseas providers refuse any other account.</summary>
+    public string? AwsAccountId { get; init; }
+
+    /// <summary><c>harbor-ha:awsCnAccountId</c>: if set, the China providers refuse any other account.</summary>
+    public string? AwsCnAccountId { get; init; }
+
+    /// <summary><c>harbor-ha:tags</c>: extra tags on every AWS resource (provider default tags).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary><c>harbor-ha:sizing</c>: overrides of the topology's sizing table.</summary>
+    public required Sizing Sizing { get; init; }
+
+    /// <summary><c>harbor-ha:exposure</c>; default <c>internal</c> for geo, <c>public</c> otherwise.</summary>
+    public required Exposure Exposure { get; init; }
+
+    /// <summary><c>harbor-ha:certificate</c>: <c>{ mode, arns }</c>; default mode <c>acm-dns</c>.</summary>
+    public CertificateConfig Certificate { get; init; } = new();
+
+    /// <summary>
+    /// <c>harbor-ha:clusterPublicAccessCidrs</c>: CIDRs allowed to reach the EKS API publicly.
+    /// Default empty: the API endpoint is private only.
+    /// </summary>
+    public IReadOnlyList<string> ClusterPublicAccessCidrs { get; init; } = [];
+
+    /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
+    public VpnConfig Vpn { get; init; } = new();
+
+    public bool IsProtected => Stage != Stage.Dev;
+
+    public RegionConfig Primary => Regions.Single(r => r.IsPrimary);
+
+    public RegionConfig Region(string name) => Regions.Single(r => r.Name == name);
+
+    /// <summary>The hub region of a side, or null when the stack has no region there.</summary>
+    public RegionConfig? HubOf(Side side) => Regions.SingleOrDefault(r => r.Side == side && r.IsHub);
+
+    /// <summary>The DNS name a region serves.</summary>
+    public string RegionalHost(string region) => $"{region}.{Domain}";
+}
+
+/// <summary><c>harbor-ha:certificate</c>.</summary>
+public sealed record CertificateConfig
+{
+    public CertificateMode Mode { get; init; } = CertificateMode.AcmDns;
+
+    /// <summary>For <c>imported</c>: the ACM certificate ARN per region code.</summary>
+    public IReadOnlyDictionary<string, string> Arns { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+}
+
+/// <summary><c>harbor-ha:vpn</c>: the cross-partition Site-to-Site VPN.</summary>
+public sealed record VpnConfig
+{
+    /// <summary>BGP ASN of the overseas hub's Transit Gateway (Amazon side). Default 64512.</summary>
+    public long AwsAsn { get; init; } = 64512;
+
+    /// <summary>BGP ASN of the software VPN appliances in the China hub. Default 65010.</summary>
+    public long ApplianceAsn { get; init; } = 65010;
+
+    /// <summary>BGP ASN of the China hub's Transit Gateway. Default 64513.</summary>
+    public long ChinaTransitAsn { get; init; } = 64513;
+
+    /// <summary>EC2 instance type of each appliance; network-optimised by default. Default c6in.large.</summary>
+    public string ApplianceInstanceType { get; init; } = "c6in.large";
+}

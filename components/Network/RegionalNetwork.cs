@@ -1,0 +1,235 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Planning;
+
+namespace HarborHa.Network;
+
+/// <summary>
+/// A region's VPC from the global plan: subnets per tier and AZ, a route table per tier and AZ,
+/// internet gateway, NAT, an S3 gateway endpoint (registry traffic to S3 stays off NAT) and VPC
+/// flow logs. Data subnets have no route to the internet.
+/// </summary>
+public sealed class RegionalNetwork
+{
+    private readonly PulumiProgram _program;
+    private readonly Ref _provider;
+    private readonly Dictionary<(SubnetTier, string), Ref> _routeTables = [];
+
+    public RegionalNetwork(PulumiProgram program, Ref provider, RegionalNetworkArgs args)
+    {
+        _program = program;
+        _provider = provider;
+        Region = args.Region;
+        VpcCidr = args.VpcCidr;
+        var r = args.Region.Name;
+        var vpc = program.Declare(Name("vpc"), "aws:ec2/vpc:Vpc", provider, new MapValue
+        {
+            ["cidrBlock"] = VpcCidr,
+            ["enableDnsSupport"] = true,
+            ["enableDnsHostnames"] = true,
+            ["tags"] = ProgramExtensions.NameTag(Name("vpc")),
+        });
+        VpcId = vpc.Id;
+        var igw = program.Declare(Name("igw"), "aws:ec2/internetGateway:InternetGateway", provider, new MapValue
+        {
+            ["vpcId"] = VpcId,
+            ["tags"] = ProgramExtensions.NameTag(Name("igw")),
+        });
+
+        Subnets = args.Subnets;
+        var subnetIds = new Dictionary<SubnetTier, List<Ref>>();
+        foreach (var subnet in Subnets)
+        {
+            var zone = ZoneLetter(subnet.AvailabilityZone);
+            var subnetName = Name($"{Tier(subnet.Tier)}-{zone}");
+            var tags = ProgramExtensions.NameTag(subnetName);
+            // Tags the AWS Load Balancer Controller uses to discover subnets for load balancers.
+            if (subnet.Tier == SubnetTier.Public)
+            {
+                tags.Add("kubernetes.io/role/elb", "1");
+            }
+            else if (subnet.Tier == SubnetTier.Private)
+            {
+                tags.Add("kubernetes.io/role/internal-elb", "1");
+            }
+
+            var s = program.Declare(subnetName, "aws:ec2/subnet:Subnet", provider, new MapValue
+            {
+                ["vpcId"] = VpcId,
+                ["cidrBlock"] = subnet.CidrBlock,
+                ["availabilityZone"] = subnet.AvailabilityZone,
+                ["mapPublicIpOnLaunch"] = false,
+                ["tags"] = tags,
+            });
+            var rt = program.Declare(Name($"{Tier(subnet.Tier)}-rt-{zone}"), "aws:ec2/routeTable:RouteTable", provider, new MapValue
+            {
+                ["vpcId"] = VpcId,
+                ["tags"] = ProgramExtensions.NameTag(Name($"{Tier(subnet.Tier)}-rt-{zone}")),
+            });
+            program.Declare(Name($"{Tier(subnet.Tier)}-rta-{zone}"), "aws:ec2/routeTableAssociation:RouteTableAssociation", provider, new MapValue
+            {
+                ["subnetId"] = s.Id,
+                ["routeTableId"] = rt.Id,
+            });
+            _routeTables[(subnet.Tier, subnet.AvailabilityZone)] = rt.Id;
+            if (!subnetIds.TryGetValue(subnet.Tier, out var ids))
+            {
+                subnetIds[subnet.Tier] = ids = [];
+            }
+
+            ids.Add(s.Id);
+        }
+
+        SubnetIds = subnetIds.ToDictionary(e => e.Key, e => (IReadOnlyList<Ref>)e.Value);
+        AvailabilityZones = Subnets.Select(s => s.AvailabilityZone).Distinct().ToArray();
+
+        foreach (var zone in AvailabilityZones)
+        {
+            AddRoute(SubnetTier.Public, zone, "internet", "0.0.0.0/0", new MapValue { ["gatewayId"] = igw.Id });
+        }
+
+        DeclareNat(args.Nat);
+        DeclareS3Endpoint(r);
+        DeclareFlowLogs(args.FlowLogRetentionDays);
+    }
+
+    public RegionConfig Region { get; }
+
+    public string VpcCidr { get; }
+
+    public Ref VpcId { get; }
+
+    public IReadOnlyList<PlannedSubnet> Subnets { get; }
+
+    public IReadOnlyList<string> AvailabilityZones { get; }
+
+    /// <summary>Subnet ids per tier, in AZ order.</summary>
+    public IReadOnlyDictionary<SubnetTier, IReadOnlyList<Ref>> SubnetIds { get; }
+
+    /// <summary>Route table ids of a tier, in AZ order.</summary>
+    public IReadOnlyList<Ref> RouteTableIds(SubnetTier tier) =>
+        AvailabilityZones.Select(z => _routeTables[(tier, z)]).ToArray();
+
+    /// <summary>
+    /// Adds a route to one tier's route table in one AZ. <paramref name="target"/> holds the one
+    /// target property (gatewayId, natGatewayId, transitGatewayId, networkInterfaceId).
+    /// </summary>
+    public Resource AddRoute(SubnetTier tier, string zone, string purpose, string destination, MapValue target, IReadOnlyList<Ref>? dependsOn = null)
+    {
+        var properties = new MapValue
+        {
+            ["routeTableId"] = _routeTables[(tier, zone)],
+            ["destinationCidrBlock"] = destination,
+        };
+        foreach (var (key, value) in target)
+        {
+            properties.Add(key, value);
+        }
+
+        return _program.Declare(Name($"{Tier(tier)}-route-{purpose}-{ZoneLetter(zone)}"), "aws:ec2/route:Route", _provider, properties,
+            new ResourceOptions { DependsOn = dependsOn ?? [] });
+    }
+
+    /// <summary>A logical name of this network: <c>&lt;region&gt;-network-&lt;role&gt;</c>.</summary>
+    public string Name(string role) => LogicalName.Of(Region.Name, "network", role);
+
+    /// <summary>The AZ's letter (<c>a</c> of <c>ap-southeast-1a</c>): names use it, never a list position.</summary>
+    public static string ZoneLetter(string zone) => zone[^1..];
+
+    private static string Tier(SubnetTier tier) => tier.ToString().ToLowerInvariant();
+
+    private void DeclareNat(NatStrategy strategy)
+    {
+        var natZones = strategy == NatStrategy.PerAz ? AvailabilityZones : AvailabilityZones.Take(1).ToArray();
+        var publicSubnets = SubnetIds[SubnetTier.Public];
+        var nats = new Dictionary<string, Ref>();
+        foreach (var zone in natZones)
+        {
+            var letter = ZoneLetter(zone);
+            var eip = _program.Declare(Name($"nat-eip-{letter}"), "aws:ec2/eip:Eip", _provider, new MapValue
+            {
+                ["domain"] = "vpc",
+                ["tags"] = ProgramExtensions.NameTag(Name($"nat-eip-{letter}")),
+            });
+            var index = AvailabilityZones.ToList().IndexOf(zone);
+            nats[zone] = _program.Declare(Name($"nat-{letter}"), "aws:ec2/natGateway:NatGateway", _provider, new MapValue
+            {
+                ["allocationId"] = eip.Id,
+                ["subnetId"] = publicSubnets[index],
+                ["connectivityType"] = "public",
+                ["tags"] = ProgramExtensions.NameTag(Name($"nat-{letter}")),
+            }).Id;
+        }
+
+        foreach (var zone in AvailabilityZones)
+        {
+            var nat = nats.GetValueOrDefault(zone) ?? nats[natZones[0]];
+            AddRoute(SubnetTier.Private, zone, "internet", "0.0.0.0/0", new MapValue { ["natGatewayId"] = nat });
+        }
+
+        NatGatewayZones = natZones;
+    }
+
+    /// <summary>AZs that hold a NAT gateway; with <see cref="NatStrategy.Single"/> every AZ depends on the first.</summary>
+    public IReadOnlyList<string> NatGatewayZones { get; private set; } = [];
+
+    private void DeclareS3Endpoint(string region)
+    {
+        // China regions name service endpoints with a reversed-domain prefix (AWS China docs, VPC endpoints).
+        var service = Region.Side == Side.China ? $"cn.com.amazonaws.{region}.s3" : $"com.amazonaws.{region}.s3";
+        _program.Declare(Name("s3-endpoint"), "aws:ec2/vpcEndpoint:VpcEndpoint", _provider, new MapValue
+        {
+            ["vpcId"] = VpcId,
+            ["serviceName"] = service,
+            ["vpcEndpointType"] = "Gateway",
+            ["routeTableIds"] = new ListValue(RouteTableIds(SubnetTier.Private).Concat(RouteTableIds(SubnetTier.Data)).ToArray()),
+            ["tags"] = ProgramExtensions.NameTag(Name("s3-endpoint")),
+        });
+    }
+
+    private void DeclareFlowLogs(int retentionDays)
+    {
+        var logGroup = _program.Declare(Name("flow-logs"), "aws:cloudwatch/logGroup:LogGroup", _provider, new MapValue
+        {
+            ["name"] = $"/harbor-ha/{Region.Name}/vpc-flow-logs",
+            ["retentionInDays"] = retentionDays,
+        });
+        var role = _program.Declare(Name("flow-logs-role"), "aws:iam/role:Role", _provider, new MapValue
+        {
+            ["assumeRolePolicy"] = new ToJson(new MapValue
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = Value.List(new MapValue
+                {
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new MapValue { ["Service"] = "vpc-flow-logs.amazonaws.com" },
+                    ["Action"] = "sts:AssumeRole",
+                }),
+            }),
+        });
+        _program.Declare(Name("flow-logs-policy"), "aws:iam/rolePolicy:RolePolicy", _provider, new MapValue
+        {
+            ["role"] = role.Id,
+            ["policy"] = new ToJson(new MapValue
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = Value.List(new MapValue
+                {
+                    ["Effect"] = "Allow",
+                    ["Action"] = Value.List("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                    ["Resource"] = new Interpolation(logGroup.Out("arn"), ":*"),
+                }),
+            }),
+        });
+        _program.Declare(Name("flow-log"), "aws:ec2/flowLog:FlowLog", _provider, new MapValue
+        {
+            ["vpcId"] = VpcId,
+            ["trafficType"] = "ALL",
+            ["logDestinationType"] = "cloud-watch-logs",
+            ["logDestination"] = logGroup.Out("arn"),
+            ["iamRoleArn"] = role.Out("arn"),
+            ["maxAggregationInterval"] = 60,
+        });
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using HarborHa.Configuration;
+using HarborHa.Planning;
+using Spectre.Console;
+
+namespace HarborHa.Cli;
+
+/// <summary><c>infra cidr</c>: the global CIDR plan as a table on stderr.</summary>
+public static class CidrCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var stack = StackOption.Create();
+        var command = new Command("cidr", "Print the global CIDR plan: with a stack, its regions and subnets; without, every slot of both sides") { stack };
+        command.SetAction(parse =>
+        {
+            var (config, code) = context.LoadConfig(parse.GetValue(stack), stackRequired: false);
+            if (code != ExitCodes.Ok)
+            {
+                return code;
+            }
+
+            var console = ConsoleFor(context.Stderr);
+            console.Write(config is null ? SlotTable() : StackTable(config));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static IAnsiConsole ConsoleFor(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+
+    private static Table StackTable(StackConfig config)
+    {
+        var table = new Table().Title("harbor-ha CIDR plan").AddColumns("side", "slot", "region", "block", "VPC", "tier", "AZ", "subnet");
+        foreach (var region in config.Regions.OrderBy(r => r.Side).ThenBy(r => r.Slot))
+        {
+            var first = true;
+            foreach (var subnet in SubnetPlan.For(region))
+            {
+                table.AddRow(
+                    first ? Side(region.Side) : "",
+                    first ? region.Slot.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+                    first ? region.Name + (region.IsHub ? " (hub)" : "") + (region.IsPrimary ? " (primary)" : "") : "",
+                    first ? NetworkPlan.BlockOf(region.Side, region.Slot) : "",
+                    first ? NetworkPlan.VpcOf(region) : "",
+                    subnet.Tier.ToString().ToLowerInvariant(),
+                    subnet.AvailabilityZone,
+                    subnet.CidrBlock);
+                first = false;
+            }
+        }
+
+        return table;
+    }
+
+    private static Table SlotTable()
+    {
+        var table = new Table().Title("harbor-ha global CIDR plan (all slots)").AddColumns("side", "supernet", "slot", "block", "VPC");
+        foreach (var side in new[] { Configuration.Side.Overseas, Configuration.Side.China })
+        {
+            for (var slot = 0; slot < NetworkPlan.SlotCount; slot++)
+            {
+                table.AddRow(Side(side), NetworkPlan.SupernetOf(side), slot.ToString(System.Globalization.CultureInfo.InvariantCulture), NetworkPlan.BlockOf(side, slot), NetworkPlan.VpcOf(side, slot));
+            }
+        }
+
+        return table;
+    }
+
+    private static string Side(Side side) => side == Configuration.Side.China ? "china" : "overseas";
+}

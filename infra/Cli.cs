@@ -1,0 +1,97 @@
+using System.CommandLine;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Stacks;
+
+namespace HarborHa.Cli;
+
+/// <summary>
+/// The <c>infra</c> command line. Only <c>synth</c> writes to stdout (the program Pulumi reads);
+/// logs, tables and errors go to stderr.
+/// </summary>
+public static class Cli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
+        var context = new CliContext(stdout, stderr, environment, ProjectDirectory(environment, workingDirectory));
+        var root = new RootCommand("harbor-ha: compiles a highly available Harbor registry on AWS into a Pulumi YAML program.")
+        {
+            SynthCommand.Create(context),
+            ValidateCommand.Create(context),
+            CidrCommand.Create(context),
+            GraphCommand.Create(context),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'infra --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    private static string ProjectDirectory(IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
+        environment.GetValueOrDefault("PULUMI_ROOT_DIRECTORY") is { Length: > 0 } root ? root : workingDirectory;
+}
+
+/// <summary>What every command needs: the streams, the environment and the project folder.</summary>
+public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyDictionary<string, string?> Environment, string ProjectDirectory)
+{
+    /// <summary>
+    /// Loads and validates the stack's config, or reports every problem and returns null.
+    /// <paramref name="stackRequired"/>: commands other than synth need a stack.
+    /// </summary>
+    public (StackConfig? Config, int ExitCode) LoadConfig(string? stack, bool stackRequired)
+    {
+        try
+        {
+            var raw = ConfigSource.Load(stack, Environment, ProjectDirectory);
+            if (raw is null)
+            {
+                if (stackRequired)
+                {
+                    Stderr.WriteLine("error: --stack: a stack name is required (or run under Pulumi, which sets PULUMI_CONFIG)");
+                    return (null, ExitCodes.BadInput);
+                }
+
+                return (null, ExitCodes.Ok);
+            }
+
+            return (ConfigParser.Parse(raw), ExitCodes.Ok);
+        }
+        catch (ConfigException e)
+        {
+            ReportConfigErrors(e.Errors);
+            return (null, ExitCodes.BadInput);
+        }
+    }
+
+    public void ReportConfigErrors(IReadOnlyList<ConfigError> errors)
+    {
+        Stderr.WriteLine($"error: the stack config has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}:");
+        foreach (var e in errors)
+        {
+            Stderr.WriteLine($"  {e}");
+        }
+    }
+
+    /// <summary>Builds the program; a <see cref="ProgramException"/> is a bug in harbor-ha, reported as such.</summary>
+    public (PulumiProgram? Program, int ExitCode) Build(StackConfig? config)
+    {
+        try
+        {
+            return (config is null ? Synthesizer.ProvidersOnly() : Synthesizer.Build(config), ExitCodes.Ok);
+        }
+        catch (ProgramException e)
+        {
+            Stderr.WriteLine($"error: harbor-ha built an invalid program (this is a bug, please report it): {e.Message}");
+            return (null, ExitCodes.Failed);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using HarborHa.Configuration;
+using HarborHa.Planning;
+
+namespace HarborHa.Stacks.Graph;
+
+/// <summary>A node of the architecture drawing: a region (with its network and state) or a shared part.</summary>
+public sealed record GraphNode(string Id, string Label, string Group);
+
+/// <summary>An arrow of the drawing: transit peering, VPN, image replication, DR copies.</summary>
+public sealed record GraphEdge(string From, string To, string Label, EdgeKind Kind);
+
+public enum EdgeKind
+{
+    TransitPeering,
+    Vpn,
+    Replication,
+    DisasterRecovery,
+}
+
+/// <summary>
+/// The architecture of a stack as a graph, built from the validated config and the plan (not from
+/// resources), so the drawing shows intent: regions grouped by side, hubs, links and data flows.
+/// </summary>
+public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges)
+{
+    public static TopologyGraph For(StackConfig config)
+    {
+        var nodes = config.Regions
+            .OrderBy(r => r.Side).ThenBy(r => r.Slot)
+            .Select(r => new GraphNode(r.Name, Label(config, r), r.Side == Side.China ? "China (aws-cn)" : "Overseas (aws)"))
+            .ToList();
+        var edges = new List<GraphEdge>();
+        if (config.Topology == Topology.Geo)
+        {
+            foreach (var side in new[] { Side.Overseas, Side.China })
+            {
+                var hub = config.HubOf(side);
+                if (hub is null)
+                {
+                    continue;
+                }
+
+                foreach (var spoke in config.Regions.Where(r => r.Side == side && !r.IsHub))
+                {
+                    edges.Add(new GraphEdge(hub.Name, spoke.Name, "TGW peering", EdgeKind.TransitPeering));
+                }
+            }
+
+            var overseasHub = config.HubOf(Side.Overseas);
+            var chinaHub = config.HubOf(Side.China);
+            if (overseasHub is not null && chinaHub is not null)
+            {
+                edges.Add(new GraphEdge(chinaHub.Name, overseasHub.Name, "Site-to-Site VPN (BGP, 2 appliances)", EdgeKind.Vpn));
+            }
+
+            foreach (var replica in config.Regions.Where(r => !r.IsPrimary))
+            {
+                edges.Add(new GraphEdge(config.Primary.Name, replica.Name, "Harbor push replication", EdgeKind.Replication));
+            }
+        }
+
+        foreach (var region in config.Regions.Where(r => r.DrRegion is not null))
+        {
+            if (nodes.All(n => n.Id != region.DrRegion))
+            {
+                nodes.Add(new GraphNode(region.DrRegion!, $"{region.DrRegion}\\nDR copies only", region.Side == Side.China ? "China (aws-cn)" : "Overseas (aws)"));
+            }
+
+            edges.Add(new GraphEdge(region.Name, region.DrRegion!, "S3 replication + RDS backups", EdgeKind.DisasterRecovery));
+        }
+
+        return new TopologyGraph(nodes, edges);
+    }
+
+    private static string Label(StackConfig config, RegionConfig r)
+    {
+        var roles = new List<string>();
+        if (r.IsPrimary)
+        {
+            roles.Add("primary");
+        }
+
+        if (r.IsHub && config.Topology == Topology.Geo)
+        {
+            roles.Add("hub");
+        }
+
+        var role = roles.Count > 0 ? $" ({string.Join(", ", roles)})" : "";
+        return $"{r.Name}{role}\\nVPC {NetworkPlan.VpcOf(r)}, {r.AzCount} AZs\\nHarbor + RDS + Redis + S3";
+    }
+}

@@ -1,0 +1,16 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+
+namespace HarborHa.Stacks;
+
+/// <summary>single-site: one region, state outside the app, one NAT gateway. Cheap; for development.</summary>
+public static class SingleSite
+{
+    public static void Compose(PulumiProgram program, StackConfig config)
+    {
+        var global = new GlobalProviders(program);
+        _ = new RegionStack(program, config, global, config.Regions.Single(), NatStrategy.Single);
+    }
+}
