@@ -17,6 +17,9 @@ public sealed class RegionStack
         Providers = new RegionProviders(program, config, region);
         Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs { Region = region, Nat = nat });
         _ = global;
+        // The nodes' group exists before the cluster so that state components can allow it by intent.
+        Nodes = new SecurityGroup(program, Providers.Aws, LogicalName.Of(region.Name, "cluster", "nodes-sg"), Network.VpcId,
+            "harbor-ha cluster nodes", allowAllEgress: true);
         program.AddOutput($"{OutputPrefix}VpcId", Network.VpcId);
     }
 
@@ -25,6 +28,9 @@ public sealed class RegionStack
     public RegionProviders Providers { get; }
 
     public RegionalNetwork Network { get; }
+
+    /// <summary>Security group of the cluster's nodes: the only source allowed into databases and caches.</summary>
+    public SecurityGroup Nodes { get; }
 
     /// <summary>Stack output names are camelCase per region, e.g. <c>apSoutheast1VpcId</c>.</summary>
     public string OutputPrefix => OutputName(Region.Name);
