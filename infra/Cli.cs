@@ -20,6 +20,7 @@ public static class Cli
             ValidateCommand.Create(context),
             CidrCommand.Create(context),
             GraphCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

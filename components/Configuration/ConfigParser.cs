@@ -133,7 +133,7 @@ public static partial class ConfigParser
 
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
         {
-            throw new ConfigException(errors.Count > 0 ? Sorted(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
+            throw new ConfigException(errors.Count > 0 ? Unique(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
         }
 
         return new StackConfig
@@ -155,7 +155,7 @@ public static partial class ConfigParser
         };
     }
 
-    private static IReadOnlyList<ConfigError> Sorted(List<ConfigError> errors) =>
+    private static IReadOnlyList<ConfigError> Unique(List<ConfigError> errors) =>
         errors.Distinct().ToArray();
 
     private static T? Required<T>(NodeReader read, string key, bool present, Func<T?> get)
@@ -256,6 +256,11 @@ public static partial class ConfigParser
             }
 
             var restore = ReadRestore(read, $"{path}.restore", entry["restore"]);
+            if (restore is not null && restore.Storage != StorageRestore.None && dr is null)
+            {
+                read.Error($"{path}.restore.storage", "needs the region's drRegion: that is where the replicated bucket lives");
+            }
+
             if (slot is null)
             {
                 continue;

@@ -14,7 +14,7 @@
 /** Formats a property path segment onto a base path. */
 function joinPath(base, key) {
   if (typeof key === 'number') return `${base}[${key}]`;
-  const ident = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key);
+  const ident = /^[A-Za-z_$][A-Za-z0-9_$:-]*$/.test(key);
   if (ident) return base ? `${base}.${key}` : key;
   return `${base}[${JSON.stringify(key)}]`;
 }
@@ -117,10 +117,14 @@ function parseInterpolation(s) {
   return parts;
 }
 
-const BUILTINS = new Set([
-  'invoke', 'join', 'split', 'select', 'tojson', 'secret', 'tobase64', 'frombase64', 'readfile',
-  'fileasset', 'stringasset', 'remoteasset', 'filearchive', 'remotearchive', 'assetarchive',
-]);
+/** Canonical spelling of each builtin, by lower-case name. */
+const FN_KEYS = {
+  invoke: 'fn::invoke', join: 'fn::join', split: 'fn::split', select: 'fn::select', tojson: 'fn::toJSON', secret: 'fn::secret',
+  tobase64: 'fn::toBase64', frombase64: 'fn::fromBase64', readfile: 'fn::readFile', fileasset: 'fn::fileAsset',
+  stringasset: 'fn::stringAsset', remoteasset: 'fn::remoteAsset', filearchive: 'fn::fileArchive',
+  remotearchive: 'fn::remoteArchive', assetarchive: 'fn::assetArchive',
+};
+const BUILTINS = new Set(Object.keys(FN_KEYS));
 
 const INVOKE_KEYS = new Set(['function', 'arguments', 'options', 'return']);
 const INVOKE_OPTION_KEYS = new Set(['dependsOn', 'parent', 'provider', 'version', 'pluginDownloadURL']);
@@ -153,7 +157,8 @@ function parseExpr(value, path, problems) {
       if (keys.length !== 1) {
         problems.push({ path, message: `a builtin function call must be the only key of its object (found ${keys.join(', ')})` });
       }
-      return parseBuiltin(fnKeys[0], value[fnKeys[0]], joinPath(path, fnKeys[0]), problems);
+      const name = fnKeys[0].slice(4).toLowerCase();
+      return parseBuiltin(fnKeys[0], value[fnKeys[0]], joinPath(path, FN_KEYS[name] || fnKeys[0]), problems);
     }
     return { k: 'obj', entries: keys.map((key) => [key, parseExpr(value[key], joinPath(path, key), problems)]) };
   }
@@ -269,4 +274,4 @@ function forEachInvoke(node, fn) {
   }
 }
 
-module.exports = { parseExpr, parseInterpolation, parseAccess, joinPath, forEachRef, forEachInvoke };
+module.exports = { FN_KEYS, parseExpr, parseInterpolation, parseAccess, joinPath, forEachRef, forEachInvoke };

@@ -37,7 +37,7 @@ function loadYaml(file) {
   } catch (e) {
     throw new InputError(`cannot read: ${e.code || e.message}`);
   }
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: true });
   if (docs.length !== 1) throw new InputError(`expected exactly one YAML document, found ${docs.length}`);
   const doc = docs[0];
   if (doc.errors && doc.errors.length) {

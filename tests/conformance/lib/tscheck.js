@@ -81,6 +81,8 @@ function typeCheck({ toolDir, checkText, ctxByLine, harborText }) {
     if (virtual.has(norm(f))) return ts.createSourceFile(f, virtual.get(norm(f)), languageVersion, true);
     return base.getSourceFile(f, languageVersion, onError, shouldCreate);
   };
+  const baseDirExists = host.directoryExists ? host.directoryExists.bind(host) : null;
+  host.directoryExists = (d) => norm(d) === genDir || (baseDirExists ? baseDirExists(d) : true);
   host.writeFile = () => {};
   host.getCurrentDirectory = () => toolDir;
 

@@ -5,7 +5,7 @@
 // invoke arguments. Every generated line remembers which program, resource (or variable,
 // output) and property path it came from, to map compiler diagnostics back.
 
-const { joinPath } = require('./expr');
+const { joinPath, FN_KEYS } = require('./expr');
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -42,12 +42,6 @@ const FN_HELPERS = {
   filearchive: 'fileArchive', remotearchive: 'remoteArchive', assetarchive: 'assetArchive',
 };
 
-const FN_KEYS = {
-  invoke: 'fn::invoke', join: 'fn::join', split: 'fn::split', select: 'fn::select', tojson: 'fn::toJSON', secret: 'fn::secret',
-  tobase64: 'fn::toBase64', frombase64: 'fn::fromBase64', readfile: 'fn::readFile', fileasset: 'fn::fileAsset',
-  stringasset: 'fn::stringAsset', remoteasset: 'fn::remoteAsset', filearchive: 'fn::fileArchive',
-  remotearchive: 'fn::remoteArchive', assetarchive: 'fn::assetArchive',
-};
 
 /** Variables whose value is substituted at the use site (so object literals keep their checks). */
 function inlinable(node) {
@@ -61,7 +55,13 @@ function accessor(seg) {
 }
 
 function templateText(s) {
-  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
+    .replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** Indents every line. */
+function indent(lines, by = '  ') {
+  return lines.map((l) => ({ ...l, t: by + l.t }));
 }
 
 /** Adds text before the first and after the last of some lines. */
@@ -160,12 +160,12 @@ class TsGenerator {
       const id = this.ids.variables.get(name);
       const base = { ...ctx(`variables.${name}`) };
       this.emit(`  function v${id}() {`, { ...base, path: '' });
-      this.emitLines(wrap('    return ', this.ex(v.node, '', [name]), ';'), base);
+      this.emitLines(indent(wrap('return ', this.ex(v.node, '', [name]), ';'), '    '), base);
       this.emit('  }', { ...base, path: '' });
     }
     for (const res of prog.resources.values()) this.genResource(res, ctx(res.name));
     for (const [name, node] of prog.outputs) {
-      this.emitLines(wrap('  void (', this.ex(node, '', []), ');'), ctx(`outputs.${name}`));
+      this.emitLines(indent(wrap('void (', this.ex(node, '', []), ');')), ctx(`outputs.${name}`));
     }
     this.emit('}', null);
   }
@@ -176,7 +176,7 @@ class TsGenerator {
     const args = res.props ? this.ex(res.props, '', []) : [{ t: '{}', p: '' }];
     if (!cls) {
       // unknown type (already reported): still check the expressions inside
-      this.emitLines(wrap('  void (', args, ');'), base);
+      this.emitLines(indent(wrap('void (', args, ');')), base);
       return;
     }
     const opts = this.optionLines(res);
@@ -184,15 +184,15 @@ class TsGenerator {
       const id = this.ex(res.get.id, 'get.id', []);
       const state = res.get.state ? this.ex(res.get.state, 'get.state', []) : [{ t: 'undefined', p: 'get.state' }];
       const lines = [
-        ...wrap(`  ${cls}.get(${nameLit}, `, id, ','),
+        ...wrap(`${cls}.get(${nameLit}, `, id, ','),
         ...wrap('', state, ','),
         ...wrap('', opts, ');'),
       ];
-      this.emitLines(lines, base);
+      this.emitLines(indent(lines), base);
       return;
     }
-    const lines = [...wrap(`  new ${cls}(${nameLit}, `, args, ','), ...wrap('', opts, ');')];
-    this.emitLines(lines, base);
+    const lines = [...wrap(`new ${cls}(${nameLit}, `, args, ','), ...wrap('', opts, ');')];
+    this.emitLines(indent(lines), base);
   }
 
   /** Resource reference in options: the instance typed with its class. */
@@ -212,7 +212,7 @@ class TsGenerator {
       else if (key === 'providers') continue; // checked structurally; not an option of custom resources in the Node.js SDK
       else if (key === 'protect') {
         const sub = this.ex(on.protect, p, []);
-        lines.push(...wrap(`  protect: `, sub, ','));
+        lines.push(...indent(wrap('protect: ', sub, ',')));
         continue;
       } else t = JSON.stringify(value === null ? undefined : value) || 'undefined';
       lines.push({ t: `  ${JSON.stringify(key)}: ${t},`, p });
@@ -265,7 +265,7 @@ class TsGenerator {
       case 'list': {
         if (node.items.length === 0) return [{ t: '[]', p }];
         const out = [{ t: '[', p }];
-        node.items.forEach((it, i) => out.push(...wrap('  ', this.ex(it, joinPath(p, i), stack), ',')));
+        node.items.forEach((it, i) => out.push(...indent(wrap('', this.ex(it, joinPath(p, i), stack), ','))));
         out.push({ t: ']', p });
         return out;
       }
@@ -273,7 +273,7 @@ class TsGenerator {
         if (node.entries.length === 0) return [{ t: '{}', p }];
         const out = [{ t: '{', p }];
         for (const [k, v] of node.entries) {
-          out.push(...wrap(`  ${JSON.stringify(k)}: `, this.ex(v, joinPath(p, k), stack), ','));
+          out.push(...indent(wrap(`${JSON.stringify(k)}: `, this.ex(v, joinPath(p, k), stack), ',')));
         }
         out.push({ t: '}', p });
         return out;
@@ -287,7 +287,7 @@ class TsGenerator {
     const fp = joinPath(p, FN_KEYS[node.name] || node.key || 'fn');
     const call = (name, args) => {
       const out = [{ t: `${name}(`, p: fp }];
-      args.forEach((a, i) => out.push(...wrap('  ', a, i < args.length - 1 ? ',' : '')));
+      args.forEach((a, i) => out.push(...indent(wrap('', a, i < args.length - 1 ? ',' : ''))));
       out.push({ t: ')', p: fp });
       return out;
     };
@@ -299,8 +299,8 @@ class TsGenerator {
         const args = node.args ? this.ex(node.args, argsPath, stack) : [{ t: '{}', p: argsPath }];
         if (!callee) return wrap('(undefined as any) && (', args, ')');
         const out = [{ t: `inv(${callee}(`, p: fp }];
-        out.push(...wrap('  ', args, node.options ? ',' : ''));
-        if (node.options) out.push(...wrap('  ', this.invokeOptions(node.options, joinPath(fp, 'options'), stack), ''));
+        out.push(...indent(wrap('', args, node.options ? ',' : '')));
+        if (node.options) out.push(...indent(this.invokeOptions(node.options, joinPath(fp, 'options'), stack)));
         let close = '))';
         let closePath = fp;
         if (node.ret) {
@@ -333,7 +333,7 @@ class TsGenerator {
         const items = v.k === 'list' ? v.items : [v];
         out.push({ t: `  dependsOn: [${items.map((x) => (x.k === 'ref' ? this.resRef({ name: x.ref.root }) : '(undefined as any)')).join(', ')}],`, p: kp });
       } else {
-        out.push(...wrap(`  ${k}: `, this.ex(v, kp, stack), ','));
+        out.push(...indent(wrap(`${k}: `, this.ex(v, kp, stack), ',')));
       }
     }
     out.push({ t: '}', p });
