@@ -8,6 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const { joinPath } = require('./expr');
+const { suggestTokens } = require('./sdk');
 
 class SchemaError extends Error {}
 
@@ -73,9 +74,7 @@ class HarborSchema {
   }
 
   suggest(token, isFunction) {
-    const member = token.split(':').pop().toLowerCase();
-    const keys = Object.keys(isFunction ? this.functions : this.resources);
-    return keys.filter((k) => k.split(':').pop().toLowerCase() === member).slice(0, 4);
+    return suggestTokens(token, Object.keys(isFunction ? this.functions : this.resources));
   }
 
   /** TS expression of the class for a resource token, relative to the module alias. */

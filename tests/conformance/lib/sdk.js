@@ -113,17 +113,9 @@ class SdkIndex {
     }
   }
 
-  /** Suggests known tokens with the same member name (a wrong module path, usually). */
+  /** Suggests known tokens: the same member under another module, or a close spelling. */
   suggest(token, map) {
-    const member = token.split(':').pop();
-    const lower = member.toLowerCase();
-    const pkg = token.split(':')[0];
-    const out = [];
-    for (const t of map.keys()) {
-      const parts = t.split(':');
-      if (parts[parts.length - 1].toLowerCase() === lower && (parts[0] === pkg || pkg === 'pulumi')) out.push(t);
-    }
-    return out.slice(0, 4);
+    return suggestTokens(token, map.keys());
   }
 
   /** Returns the `@deprecated` text of an SDK class or function, if any, read from its .d.ts. */
@@ -147,4 +139,40 @@ class SdkIndex {
   }
 }
 
-module.exports = { SdkIndex, SDK_PACKAGES };
+/** Edit distance, bounded: returns max+1 as soon as it is exceeded. */
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Known tokens close to an unknown one: first the same member name under other modules
+ * (a wrong module path), else a member name within two edits in the same module.
+ */
+function suggestTokens(token, known) {
+  const [pkg, mod, member] = token.split(':');
+  const lower = (member || '').toLowerCase();
+  const sameMember = [];
+  const close = [];
+  for (const t of known) {
+    const parts = t.split(':');
+    if (parts[0] !== pkg && !(pkg === 'pulumi' && parts[0] === 'pulumi')) continue;
+    const m = (parts[2] || '').toLowerCase();
+    if (m === lower) sameMember.push(t);
+    else if ((parts[1] || '').split('/')[0] === (mod || '').split('/')[0] && distance(m, lower, 2) <= 2) close.push(t);
+  }
+  return (sameMember.length ? sameMember : close).slice(0, 4);
+}
+
+module.exports = { SdkIndex, SDK_PACKAGES, suggestTokens };

@@ -47,6 +47,8 @@ function describe(chain) {
     const many = /^Type '[\s\S]*' is missing the following properties from type '([^']+)': (.+)$/.exec(m);
     if (many) return { add: null, message: `missing required inputs ${many[2].replace(/\.$/, '')} (required by ${many[1]})` };
   }
+  const noProp = /^Property '([^']+)' does not exist on type '\{[\s\S]*'\.(.*)$/.exec(chain[0]);
+  if (noProp) return { add: null, message: `Property '${noProp[1]}' does not exist on the referenced value.${noProp[2]}` };
   const first = chain[0];
   const last = chain[chain.length - 1];
   let message = first;

@@ -33,6 +33,7 @@ declare function remoteAsset(uri: string): pulumi.asset.RemoteAsset;
 declare function fileArchive(path: string): pulumi.asset.FileArchive;
 declare function remoteArchive(uri: string): pulumi.asset.RemoteArchive;
 declare function assetArchive(assets: { [name: string]: pulumi.asset.Asset | pulumi.asset.Archive }): pulumi.asset.AssetArchive;
+declare function unchecked(...values: unknown[]): any;
 declare const PULUMI: { cwd: string; project: string; stack: string; organization: string; rootDirectory: string };
 `;
 
@@ -297,7 +298,7 @@ class TsGenerator {
         const callee = this.functionExpr(fn);
         const argsPath = joinPath(fp, 'arguments');
         const args = node.args ? this.ex(node.args, argsPath, stack) : [{ t: '{}', p: argsPath }];
-        if (!callee) return wrap('(undefined as any) && (', args, ')');
+        if (!callee) return wrap('unchecked(', args, ')');
         const out = [{ t: `inv(${callee}(`, p: fp }];
         out.push(...indent(wrap('', args, node.options ? ',' : '')));
         if (node.options) out.push(...indent(this.invokeOptions(node.options, joinPath(fp, 'options'), stack)));
