@@ -83,10 +83,11 @@ describe('program structure', () => {
       variables: { v: '${nothing}', s: '${pulumi.stak}' },
       resources: { a: { type: 'random:index/randomId:RandomId', properties: { prefix: '${domain}' }, options: { parent: 'a-string' } } },
     });
+    probs.sort();
     assert.equal(probs.length, 3, probs.join('\n'));
-    assert.match(probs[0], /^variables\.v: : reference \$\{nothing\} names no resource/);
+    assert.match(probs[0], /^a: options\.parent: must be a reference to a resource/);
     assert.match(probs[1], /^variables\.s: : .*builtin 'pulumi' variable/);
-    assert.match(probs[2], /^a: options\.parent: must be a reference to a resource/);
+    assert.match(probs[2], /^variables\.v: : reference \$\{nothing\} names no resource/);
   });
 
   test('dependency cycles and duplicate names', () => {
