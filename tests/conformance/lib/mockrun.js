@@ -57,14 +57,19 @@ async function runMocks({ programs, harbor, report }) {
   const pulumi = require('@pulumi/pulumi');
   installMocks(pulumi);
   const asyncErrors = [];
-  const onRejection = (e) => asyncErrors.push(e);
-  process.on('unhandledRejection', onRejection);
+  let recording = true;
+  // Mock registrations run asynchronously: record their failures while resources are built,
+  // and keep a late failure from crashing the report afterwards.
+  process.on('unhandledRejection', (e) => { if (recording) asyncErrors.push(e); });
   const classes = new Map();
   const loadClass = (entry) => {
     if (!classes.has(entry.token)) classes.set(entry.token, require(entry.module)[entry.exportName]);
     return classes.get(entry.token);
   };
   let constructed = 0;
+  // SDK constructors log deprecations through pulumi.log; the gate reports those itself.
+  const saved = { warn: pulumi.log.warn, info: pulumi.log.info, debug: pulumi.log.debug };
+  for (const k of Object.keys(saved)) pulumi.log[k] = () => {};
   try {
     for (const prog of programs) {
       for (const res of prog.resources.values()) {
@@ -88,7 +93,7 @@ async function runMocks({ programs, harbor, report }) {
           continue;
         }
         // the class must register exactly the token written in the program
-        if (!entry.dynamicType) { // CustomResource registers kubernetes:<apiVersion>:<kind>; its constructor checks both
+        if (!entry.dynamicType && !entry.builtin) { // CustomResource registers kubernetes:<apiVersion>:<kind>; its constructor checks both
           const registered = entry.kind === 'provider' ? `pulumi:providers:${Cls.__pulumiType}` : Cls.__pulumiType;
           if (registered !== res.token) {
             report(prog, res.name, 'type', `type token '${res.token}' resolved to ${entry.module}.${entry.exportName}, which registers '${registered}'`);
@@ -110,7 +115,8 @@ async function runMocks({ programs, harbor, report }) {
     // let the mock registrations settle, so that their failures surface here
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   } finally {
-    process.removeListener('unhandledRejection', onRejection);
+    recording = false;
+    Object.assign(pulumi.log, saved);
   }
   for (const e of asyncErrors) {
     report(null, '(mock runtime)', '', String(e && e.message ? e.message : e).split('\n')[0]);
