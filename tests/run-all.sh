@@ -12,14 +12,23 @@ echo "== npm ci (tests/conformance)"
 echo "== dotnet build"
 dotnet build Infra.sln --configuration Release -v q -nologo
 
+log="$(mktemp -d)"
+
 echo "== conformance gate self-tests"
-(cd tests/conformance && node --test)
+(cd tests/conformance && node --test) | tee "$log/node.txt"
 
 echo "== dotnet test"
-dotnet test Infra.sln --configuration Release --no-build -v q -nologo --logger "console;verbosity=minimal"
+dotnet test Infra.sln --configuration Release --no-build -v q -nologo --logger "console;verbosity=minimal" | tee "$log/dotnet.txt"
 
 echo "== infra validate on every committed stack"
 for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"; stack="${stack%.yaml}"
   dotnet infra/bin/Release/net10.0/infra.dll validate --stack "$stack"
 done
+
+# One plain closing line for both runners (a failure above has already stopped the script).
+node_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log/node.txt" | tail -1)
+node_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log/node.txt" | tail -1)
+dotnet_pass=$(grep -o 'Passed: *[0-9]*' "$log/dotnet.txt" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}')
+dotnet_fail=$(grep -o 'Failed: *[0-9]*' "$log/dotnet.txt" | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}')
+echo "$((node_pass + dotnet_pass)) passed, $((node_fail + dotnet_fail)) failed"
