@@ -11,6 +11,7 @@ namespace HarborHa.Encryption;
 /// The DR key belongs to the source region (named after it), so removing another region that
 /// happens to live in the DR region never deletes the key that this region's copies depend on.
 /// Keys rotate yearly and keep the default key policy (the account's IAM policies grant use).
+/// Protected keys are retained when removed from the program (docs/disaster-recovery.md).
 /// </summary>
 public sealed class StateKeys
 {
@@ -51,7 +52,14 @@ public sealed class StateKeys
             ["enableKeyRotation"] = true,
             ["deletionWindowInDays"] = isProtected ? ProtectedDeletionWindowDays : DisposableDeletionWindowDays,
             ["tags"] = ProgramExtensions.NameTag(name),
-        }, new ResourceOptions { Protect = isProtected });
+        }, new ResourceOptions
+        {
+            Protect = isProtected,
+            // A key outlives the program that made it: every snapshot, replicated backup, object
+            // version and restored database encrypted with it is unreadable without it. Removing a
+            // protected key from the program releases it from Pulumi; deleting it is a manual step.
+            RetainOnDelete = isProtected,
+        });
         program.Declare($"{name}-alias", "aws:kms/alias:Alias", provider, new MapValue
         {
             ["name"] = alias,

@@ -52,10 +52,12 @@ public sealed class ProvidersAndKeysTests
             Assert.True(k.FlagAt("enableKeyRotation"), k.Name);
             Assert.Equal(30, k.NumberAt("deletionWindowInDays"));
             Assert.True(k.Options.Protect, k.Name);
+            Assert.True(k.Options.RetainOnDelete, k.Name);
         });
         var dev = TestConfigs.Synth(TestConfigs.SingleSite).OfType(KmsKey).Single();
         Assert.Equal(7, dev.NumberAt("deletionWindowInDays"));
         Assert.False(dev.Options.Protect);
+        Assert.False(dev.Options.RetainOnDelete);
     }
 
     [Fact]

@@ -83,6 +83,28 @@ public sealed class SizingTests
         Assert.NotEqual(before.Get("eu-central-1-db-instance").Text("instanceClass"), after.Get("eu-central-1-db-instance").Text("instanceClass"));
     }
 
+    [Fact]
+    public void Docs_sizing_table_shows_the_defaults_of_every_topology_for_every_field()
+    {
+        var rows = File.ReadAllLines(Path.Combine(TestConfigs.RepoRoot(), "docs", "sizing.md"))
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal) && !l.Contains("harbor-ha:sizing", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries).Select(c => c.Trim('`')).ToArray())
+            .ToDictionary(c => c[1], c => c, StringComparer.Ordinal);
+        var properties = typeof(Sizing).GetProperties();
+        foreach (var property in properties)
+        {
+            var key = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            Assert.True(rows.TryGetValue(key, out var row), $"docs/sizing.md has no row for {key}");
+            Assert.Equal(Format(property.GetValue(Sizing.For(Topology.SingleSite))), row[3]);
+            Assert.Equal(Format(property.GetValue(Sizing.For(Topology.Ha))), row[4]);
+            Assert.Equal(Format(property.GetValue(Sizing.For(Topology.Geo))), row[5]);
+        }
+
+        Assert.Equal(properties.Length, rows.Count);
+    }
+
+    private static string Format(object? value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     /// <summary>Structural equality through the YAML writer's view of a value.</summary>
     private static bool Same(Value a, Value b) => Render(a) == Render(b);
 
