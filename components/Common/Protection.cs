@@ -1,5 +1,3 @@
-using HarborHa.Configuration;
-
 namespace HarborHa.Common;
 
 /// <summary>How a stateful component guards its data against deletion.</summary>
@@ -13,11 +11,4 @@ public enum Protection
 
     /// <summary>Everything can be destroyed with <c>pulumi destroy</c>, leaving nothing behind. dev.</summary>
     Disposable,
-}
-
-/// <summary>Maps stack settings to a <see cref="Protection"/>.</summary>
-public static class ProtectionOf
-{
-    /// <summary>Protected outside dev (DESIGN.md, security and data defaults).</summary>
-    public static Protection Stack(StackConfig config) => config.IsProtected ? Protection.Protected : Protection.Disposable;
 }
