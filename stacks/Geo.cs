@@ -14,8 +14,9 @@ public static class Geo
     public static void Compose(PulumiProgram program, StackConfig config)
     {
         var global = new GlobalProviders(program);
+        var aws = new AwsProviderRegistry(program, config);
         var regions = config.Regions
-            .Select(r => new RegionStack(program, config, global, r, NatStrategy.PerAz))
+            .Select(r => new RegionStack(program, config, global, aws, r, NatStrategy.PerAz, Redundancy.MultiAz))
             .ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
         _ = regions;
     }

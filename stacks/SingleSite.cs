@@ -11,6 +11,7 @@ public static class SingleSite
     public static void Compose(PulumiProgram program, StackConfig config)
     {
         var global = new GlobalProviders(program);
-        _ = new RegionStack(program, config, global, config.Regions.Single(), NatStrategy.Single);
+        var aws = new AwsProviderRegistry(program, config);
+        _ = new RegionStack(program, config, global, aws, config.Regions.Single(), NatStrategy.Single, Redundancy.SingleAz);
     }
 }

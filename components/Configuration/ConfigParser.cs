@@ -127,6 +127,11 @@ public static partial class ConfigParser
             }
         }
 
+        if (domain is not null && regions is not null)
+        {
+            CheckStateNames(read, K("domain"), domain, regions);
+        }
+
         var tags = read.StringMap(K("tags"), V("tags")) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
         var awsAccount = AccountId(read, K("awsAccountId"), V("awsAccountId"));
         var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
@@ -431,6 +436,7 @@ public static partial class ConfigParser
             DbBackupRetentionDays = Int("dbBackupRetentionDays", sizing.DbBackupRetentionDays, 1, 35),
             CacheNodeType = Str("cacheNodeType", sizing.CacheNodeType),
             CacheSnapshotRetentionDays = Int("cacheSnapshotRetentionDays", sizing.CacheSnapshotRetentionDays, 1, 35),
+            StorageNoncurrentVersionDays = Int("storageNoncurrentVersionDays", sizing.StorageNoncurrentVersionDays, 1, 3650),
             NodeInstanceType = Str("nodeInstanceType", sizing.NodeInstanceType),
             NodeMinSize = Int("nodeMinSize", sizing.NodeMinSize, 1, 100),
             NodeDesiredSize = Int("nodeDesiredSize", sizing.NodeDesiredSize, 1, 100),
@@ -464,6 +470,7 @@ public static partial class ConfigParser
     [
         "cacheNodeType", "cacheSnapshotRetentionDays", "dbAllocatedStorageGb", "dbBackupRetentionDays", "dbInstanceClass",
         "dbMaxAllocatedStorageGb", "harborReplicas", "nodeDesiredSize", "nodeInstanceType", "nodeMaxSize", "nodeMinSize",
+        "storageNoncurrentVersionDays",
     ];
 
     private static CertificateConfig ReadCertificate(NodeReader read, string key, JsonNode? node, IReadOnlyList<RegionConfig>? regions)
@@ -520,6 +527,22 @@ public static partial class ConfigParser
         }
 
         return vpn;
+    }
+
+    /// <summary>
+    /// Bucket names derive from the domain (StateNames); a domain that cannot name every region's
+    /// buckets is a config error, reported once for the region with the longest name.
+    /// </summary>
+    private static void CheckStateNames(NodeReader read, string key, string domain, IReadOnlyList<RegionConfig> regions)
+    {
+        var problem = regions
+            .OrderByDescending(r => r.Name.Length).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => Planning.StateNames.BucketNameProblem(domain, r.Name))
+            .FirstOrDefault(p => p is not null);
+        if (problem is not null)
+        {
+            read.Error(key, problem);
+        }
     }
 
     private static string Describe(Side side) => side == Side.China ? "China" : "overseas";

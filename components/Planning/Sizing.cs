@@ -18,7 +18,10 @@ public sealed record Sizing
     /// <summary>Storage autoscaling ceiling in GiB.</summary>
     public required int DbMaxAllocatedStorageGb { get; init; }
 
-    /// <summary>Automated backup retention (days); also the point-in-time recovery window.</summary>
+    /// <summary>
+    /// Automated backup retention (days); also the point-in-time recovery window and the retention
+    /// of the backups replicated to the DR region.
+    /// </summary>
     public required int DbBackupRetentionDays { get; init; }
 
     /// <summary>ElastiCache node type.</summary>
@@ -26,6 +29,12 @@ public sealed record Sizing
 
     /// <summary>Days of automatic Redis snapshots.</summary>
     public required int CacheSnapshotRetentionDays { get; init; }
+
+    /// <summary>
+    /// Days a registry object's replaced or deleted version is kept before S3 expires it: the window
+    /// in which an accidental delete (or a garbage collection run too eagerly) can be undone. Default 30.
+    /// </summary>
+    public int StorageNoncurrentVersionDays { get; init; } = 30;
 
     /// <summary>EKS managed node group instance type.</summary>
     public required string NodeInstanceType { get; init; }
@@ -50,6 +59,7 @@ public sealed record Sizing
             DbBackupRetentionDays = 7,
             CacheNodeType = "cache.t4g.small",
             CacheSnapshotRetentionDays = 1,
+            StorageNoncurrentVersionDays = 7,
             NodeInstanceType = "m6i.large",
             NodeMinSize = 2,
             NodeDesiredSize = 2,
@@ -64,6 +74,7 @@ public sealed record Sizing
             DbBackupRetentionDays = 14,
             CacheNodeType = "cache.r6g.large",
             CacheSnapshotRetentionDays = 7,
+            StorageNoncurrentVersionDays = 30,
             NodeInstanceType = "m6i.xlarge",
             NodeMinSize = 3,
             NodeDesiredSize = 3,

@@ -1,0 +1,94 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+using HarborHa.Planning;
+
+namespace HarborHa.Cache;
+
+/// <summary>
+/// Harbor's Redis: an ElastiCache replication group with cluster mode disabled, reached at its
+/// primary endpoint, in the region's data subnets, TLS with an auth token, encrypted at rest with
+/// the region's key, reachable only from the groups that <see cref="AllowFrom"/> names.
+/// </summary>
+public sealed class HarborCache
+{
+    private readonly string _region;
+
+    public HarborCache(PulumiProgram program, Ref provider, RegionalNetwork network, CacheArgs args)
+    {
+        _region = args.Region.Name;
+        var isProtected = args.Protection == Protection.Protected;
+        var multiAz = args.Redundancy == Redundancy.MultiAz;
+
+        var token = program.Declare(Name("auth-token"), "random:index/randomPassword:RandomPassword", args.RandomProvider, new MapValue
+        {
+            ["length"] = CachePlan.AuthTokenLength,
+            ["special"] = false,
+        }, new ResourceOptions { AdditionalSecretOutputs = ["result"] });
+        AuthToken = token.Out("result");
+
+        SecurityGroup = new SecurityGroup(program, provider, Name("sg"), network.VpcId,
+            "harbor-ha Redis: only Harbor's nodes", allowAllEgress: false);
+
+        var subnets = program.Declare(Name("subnets"), "aws:elasticache/subnetGroup:SubnetGroup", provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {_region} data subnets",
+            ["subnetIds"] = new ListValue(network.SubnetIds[SubnetTier.Data].ToArray<Value>()),
+            ["tags"] = ProgramExtensions.NameTag(Name("subnets")),
+        });
+
+        // One node per AZ: the first AZ holds the primary, each other AZ a replica to fail over to.
+        var zones = multiAz ? network.AvailabilityZones : network.AvailabilityZones.Take(1).ToArray();
+        var group = program.Declare(Name("group"), "aws:elasticache/replicationGroup:ReplicationGroup", provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {_region} Harbor cache (cluster mode disabled)",
+            ["engine"] = CachePlan.Engine,
+            ["engineVersion"] = CachePlan.EngineVersion,
+            ["parameterGroupName"] = CachePlan.ParameterGroup,
+            ["nodeType"] = args.NodeType,
+            ["numCacheClusters"] = zones.Count,
+            ["preferredCacheClusterAzs"] = Value.List(zones),
+            ["automaticFailoverEnabled"] = multiAz,
+            ["multiAzEnabled"] = multiAz,
+            ["port"] = CachePlan.Port,
+            ["subnetGroupName"] = subnets.Out("name"),
+            ["securityGroupIds"] = Value.List(SecurityGroup.Id),
+            ["atRestEncryptionEnabled"] = true,
+            ["kmsKeyId"] = args.KmsKeyArn,
+            ["transitEncryptionEnabled"] = true,
+            ["authToken"] = AuthToken,
+            ["snapshotRetentionLimit"] = args.SnapshotRetentionDays,
+            ["autoMinorVersionUpgrade"] = true,
+            ["applyImmediately"] = !isProtected,
+            ["tags"] = ProgramExtensions.NameTag(Name("group")),
+        }, new ResourceOptions
+        {
+            Protect = isProtected,
+            AdditionalSecretOutputs = ["authToken"],
+            CustomTimeouts = new CustomTimeouts(Create: "90m", Update: "90m", Delete: "90m"),
+        });
+        PrimaryEndpoint = group.Out("primaryEndpointAddress");
+        NodeCount = zones.Count;
+    }
+
+    /// <summary>Host name of the primary (Harbor's <c>redis.external.addr</c> is <c>host:6379</c>).</summary>
+    public Ref PrimaryEndpoint { get; }
+
+    public int Port { get; } = CachePlan.Port;
+
+    /// <summary>The auth token: the random password's result, secret in state and in every output it flows into.</summary>
+    public Ref AuthToken { get; }
+
+    /// <summary>Primary plus replicas.</summary>
+    public int NodeCount { get; }
+
+    /// <summary>The group's security group; it admits nothing until <see cref="AllowFrom"/> is called.</summary>
+    public SecurityGroup SecurityGroup { get; }
+
+    /// <summary>Lets members of <paramref name="clients"/> (the cluster's nodes) connect on the Redis port.</summary>
+    public void AllowFrom(SecurityGroup clients) =>
+        SecurityGroup.AllowFrom(clients, CachePlan.Port, "Harbor (core, jobservice, registry, trivy) to Redis");
+
+    private string Name(string role) => LogicalName.Of(_region, "cache", role);
+}

@@ -1,0 +1,52 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Database;
+
+/// <summary>
+/// Inputs of <see cref="HarborDatabase"/>. Sizes default to the ha/geo row of the sizing table
+/// (docs/sizing.md); topologies pass the stack's <c>harbor-ha:sizing</c>.
+/// </summary>
+public sealed record DatabaseArgs
+{
+    /// <summary>The region; its restore source, if any, is where the instance is created from.</summary>
+    public required RegionConfig Region { get; init; }
+
+    /// <summary>The <c>random</c> provider that generates the master password.</summary>
+    public required Ref RandomProvider { get; init; }
+
+    /// <summary>ARN of the region's customer-managed key: storage and Performance Insights are encrypted with it.</summary>
+    public required Value KmsKeyArn { get; init; }
+
+    /// <summary>Identifier of the final snapshot taken when a protected instance is deleted (StateNames.FinalSnapshot).</summary>
+    public required string FinalSnapshotIdentifier { get; init; }
+
+    /// <summary>Where automated backups are replicated to; default null: no copy outside the region.</summary>
+    public DrSite? Dr { get; init; }
+
+    /// <summary>Default <see cref="Redundancy.MultiAz"/>: a synchronous standby in another AZ with automatic failover.</summary>
+    public Redundancy Redundancy { get; init; } = Redundancy.MultiAz;
+
+    /// <summary>
+    /// Default <see cref="Protection.Protected"/>: Pulumi <c>protect</c>, deletion protection, a
+    /// final snapshot, automated backups kept after deletion, changes applied in the maintenance
+    /// window. Disposable: none of these, so dev stacks destroy cleanly.
+    /// </summary>
+    public Protection Protection { get; init; } = Protection.Protected;
+
+    /// <summary>RDS instance class. Default db.r6g.large (memory-optimised Graviton).</summary>
+    public string InstanceClass { get; init; } = "db.r6g.large";
+
+    /// <summary>Initial gp3 storage in GiB. Default 100.</summary>
+    public int AllocatedStorageGb { get; init; } = 100;
+
+    /// <summary>Ceiling for storage autoscaling in GiB. Default 1000.</summary>
+    public int MaxAllocatedStorageGb { get; init; } = 1000;
+
+    /// <summary>Days of automated backups, the point-in-time window, here and in the DR region. Default 14.</summary>
+    public int BackupRetentionDays { get; init; } = 14;
+
+    /// <summary>Days of Performance Insights history. Default 7, the retention AWS includes at no charge.</summary>
+    public int PerformanceInsightsRetentionDays { get; init; } = 7;
+}

@@ -1,0 +1,173 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Storage;
+
+/// <summary>
+/// Where a region's Harbor keeps image layers and manifests: a versioned, KMS-encrypted,
+/// private, TLS-only S3 bucket, replicated (with delete markers, and metrics) to a bucket with the
+/// same protections in the region's DR region. Harbor's registry cannot use IAM roles for service
+/// accounts for S3 (DESIGN.md), so the component also creates an IAM user whose only permissions
+/// are the live bucket and its key, and an access key for it, exposed as secrets for the registry
+/// tier's Kubernetes Secret.
+/// </summary>
+public sealed class RegistryStorage
+{
+    private readonly string _region;
+
+    public RegistryStorage(PulumiProgram program, Ref provider, StorageArgs args)
+    {
+        _region = args.Region.Name;
+        var primary = new ProtectedBucket(program, provider, Name("bucket"), args.BucketName, _region, args.KmsKeyArn, args);
+        var live = primary;
+        BucketRegion = _region;
+
+        if (args.Dr is { } dr)
+        {
+            var replica = new ProtectedBucket(program, dr.Provider, Name("dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args);
+            DeclareReplication(program, provider, primary, replica);
+            DrBucketName = replica.Name;
+            if (args.Region.Restore?.Storage == StorageRestore.UseDr)
+            {
+                // The rebuilt region serves straight from the replica; its own bucket stays, empty.
+                live = replica;
+                BucketRegion = dr.Region;
+            }
+        }
+        else if (args.Region.Restore is { Storage: not StorageRestore.None })
+        {
+            throw new ProgramException($"region {_region} restores storage from its DR bucket but has no DR region");
+        }
+
+        BucketName = live.Name;
+        var key = DeclareRegistryUser(program, provider, live);
+        AccessKeyId = key.Id;
+        SecretAccessKey = key.Out("secret");
+    }
+
+    /// <summary>The bucket Harbor uses: the region's own, or the DR bucket while restoring with <c>use-dr</c>.</summary>
+    public Ref BucketName { get; }
+
+    /// <summary>Region of <see cref="BucketName"/> (the registry's <c>s3.region</c>).</summary>
+    public string BucketRegion { get; }
+
+    /// <summary>The DR bucket's name, or null when the region has no DR region.</summary>
+    public Ref? DrBucketName { get; }
+
+    /// <summary>The registry user's access key id.</summary>
+    public Ref AccessKeyId { get; }
+
+    /// <summary>The registry user's secret access key; secret in state and in every output it flows into.</summary>
+    public Ref SecretAccessKey { get; }
+
+    private string Name(string role) => LogicalName.Of(_region, "storage", role);
+
+    /// <summary>
+    /// S3 replication of SSE-KMS objects needs three things (S3 user guide, replicating encrypted
+    /// objects): the rule opts in to KMS-encrypted objects, names the destination key, and the role
+    /// may decrypt with the source key and encrypt with the destination key, each only through S3 in
+    /// that key's region.
+    /// </summary>
+    private void DeclareReplication(PulumiProgram program, Ref provider, ProtectedBucket source, ProtectedBucket destination)
+    {
+        var role = program.Declare(Name("replication-role"), "aws:iam/role:Role", provider, new MapValue
+        {
+            ["description"] = $"S3 replicates harbor-ha {_region} registry objects to {destination.Region}",
+            ["assumeRolePolicy"] = new ToJson(Policy(new MapValue
+            {
+                ["Effect"] = "Allow",
+                ["Principal"] = new MapValue { ["Service"] = "s3.amazonaws.com" },
+                ["Action"] = "sts:AssumeRole",
+            })),
+            ["tags"] = ProgramExtensions.NameTag(Name("replication-role")),
+        });
+        var policy = program.Declare(Name("replication-policy"), "aws:iam/rolePolicy:RolePolicy", provider, new MapValue
+        {
+            ["role"] = role.Id,
+            ["policy"] = new ToJson(Policy(
+                Allow(Value.List("s3:GetReplicationConfiguration", "s3:ListBucket"), Value.List(source.Arn)),
+                Allow(Value.List("s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"), Value.List(source.Objects)),
+                Allow(Value.List("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"), Value.List(destination.Objects)),
+                ThroughS3(Allow(Value.List("kms:Decrypt"), Value.List(source.KmsKeyArn)), source.Region),
+                ThroughS3(Allow(Value.List("kms:Encrypt", "kms:GenerateDataKey"), Value.List(destination.KmsKeyArn)), destination.Region))),
+        });
+        program.Declare(Name("replication"), "aws:s3/bucketReplicationConfig:BucketReplicationConfig", provider, new MapValue
+        {
+            ["bucket"] = source.Id,
+            ["role"] = role.Out("arn"),
+            ["rules"] = Value.List(new MapValue
+            {
+                ["id"] = "registry-to-dr",
+                ["status"] = "Enabled",
+                // An explicit empty prefix selects every object with the current (V2) rule schema,
+                // which is what allows delete-marker replication.
+                ["filter"] = new MapValue { ["prefix"] = "" },
+                // Harbor's garbage collection deletes blobs; the DR copy follows, keeping the deleted
+                // versions for the noncurrent-version window like the source does.
+                ["deleteMarkerReplication"] = new MapValue { ["status"] = "Enabled" },
+                ["sourceSelectionCriteria"] = new MapValue
+                {
+                    ["sseKmsEncryptedObjects"] = new MapValue { ["status"] = "Enabled" },
+                },
+                ["destination"] = new MapValue
+                {
+                    ["bucket"] = destination.Arn,
+                    ["storageClass"] = "STANDARD",
+                    ["encryptionConfiguration"] = new MapValue { ["replicaKmsKeyId"] = destination.KmsKeyArn },
+                    // Replication metrics (bytes and operations pending, latency) without Replication
+                    // Time Control; an event threshold is only accepted together with RTC.
+                    ["metrics"] = new MapValue { ["status"] = "Enabled" },
+                },
+            }),
+        }, new ResourceOptions { DependsOn = [source.Versioning, destination.Versioning, policy.Self] });
+    }
+
+    /// <summary>
+    /// The registry's IAM user may list the live bucket and read, write and delete its objects
+    /// (the S3 storage driver's documented permissions, including multipart uploads), and use the
+    /// bucket's key only through S3. Nothing else in the account.
+    /// </summary>
+    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live)
+    {
+        var user = program.Declare(Name("registry-user"), "aws:iam/user:User", provider, new MapValue
+        {
+            ["path"] = "/harbor-ha/",
+            ["tags"] = ProgramExtensions.NameTag(Name("registry-user")),
+        });
+        program.Declare(Name("registry-policy"), "aws:iam/userPolicy:UserPolicy", provider, new MapValue
+        {
+            ["user"] = user.Out("name"),
+            ["policy"] = new ToJson(Policy(
+                Allow(Value.List("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"), Value.List(live.Arn)),
+                Allow(Value.List("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"), Value.List(live.Objects)),
+                ThroughS3(Allow(Value.List("kms:Decrypt", "kms:GenerateDataKey"), Value.List(live.KmsKeyArn)), live.Region))),
+        });
+        return program.Declare(Name("registry-key"), "aws:iam/accessKey:AccessKey", provider, new MapValue
+        {
+            ["user"] = user.Out("name"),
+        }, new ResourceOptions { AdditionalSecretOutputs = ["secret"] });
+    }
+
+    internal static MapValue Policy(params MapValue[] statements) => new()
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new ListValue(statements),
+    };
+
+    internal static MapValue Allow(ListValue actions, ListValue resources) => new()
+    {
+        ["Effect"] = "Allow",
+        ["Action"] = actions,
+        ["Resource"] = resources,
+    };
+
+    /// <summary>Restricts a KMS statement to calls S3 makes in <paramref name="region"/> on the principal's behalf.</summary>
+    private static MapValue ThroughS3(MapValue statement, string region) => new(statement)
+    {
+        ["Condition"] = new MapValue
+        {
+            ["StringEquals"] = new MapValue { ["kms:ViaService"] = $"s3.{region}.{Regions.DnsSuffixOf(region)}" },
+        },
+    };
+}

@@ -1,0 +1,39 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Storage;
+
+/// <summary>Inputs of <see cref="RegistryStorage"/>.</summary>
+public sealed record StorageArgs
+{
+    /// <summary>The region; its restore source decides which bucket Harbor uses (<see cref="StorageRestore"/>).</summary>
+    public required RegionConfig Region { get; init; }
+
+    /// <summary>Name of the registry bucket (StateNames.RegistryBucket): S3 names are global, so it comes from the domain.</summary>
+    public required string BucketName { get; init; }
+
+    /// <summary>Name of the DR bucket (StateNames.DrBucket); used only with <see cref="Dr"/>.</summary>
+    public required string DrBucketName { get; init; }
+
+    /// <summary>ARN of the region's customer-managed key: the bucket's default encryption (SSE-KMS).</summary>
+    public required Value KmsKeyArn { get; init; }
+
+    /// <summary>The DR region, its provider and key; default null: no replica outside the region.</summary>
+    public DrSite? Dr { get; init; }
+
+    /// <summary>
+    /// Default <see cref="Protection.Protected"/>: buckets are <c>protect</c>ed and refuse deletion
+    /// while they hold objects. Disposable buckets are emptied on destroy.
+    /// </summary>
+    public Protection Protection { get; init; } = Protection.Protected;
+
+    /// <summary>Days a replaced or deleted object version is kept (sizing <c>storageNoncurrentVersionDays</c>). Default 30.</summary>
+    public int NoncurrentVersionDays { get; init; } = 30;
+
+    /// <summary>
+    /// Days before S3 aborts an unfinished multipart upload (an interrupted layer push), whose parts
+    /// are billed but invisible. Default 7: longer than any push, short enough not to pile up.
+    /// </summary>
+    public int AbortIncompleteUploadDays { get; init; } = 7;
+}
