@@ -183,9 +183,9 @@ public sealed class RegionalNetwork
 
     private void DeclareS3Endpoint(string region)
     {
-        // The S3 gateway endpoint keeps the com.amazonaws prefix in the China regions too: only some
-        // interface endpoints there use cn.com.amazonaws (e.g. ECR); S3 and DynamoDB gateways do not
-        // (AWS China docs, VPC endpoints; aws-cdk GatewayVpcEndpointAwsService.S3).
+        // The S3 gateway endpoint keeps the com.amazonaws prefix in the China regions too; only some
+        // interface endpoints there use cn.com.amazonaws (e.g. ECR). aws-cdk names it the same way in
+        // every partition (GatewayVpcEndpointAwsService.S3).
         var service = $"com.amazonaws.{region}.s3";
         _program.Declare(Name("s3-endpoint"), "aws:ec2/vpcEndpoint:VpcEndpoint", _provider, new MapValue
         {
