@@ -302,13 +302,10 @@ public static partial class ConfigParser
             return;
         }
 
-        foreach (var hub in regions.Where(r => r.IsHub))
+        foreach (var (hub, spoke) in TransitPlan.UnsupportedPeerings(regions))
         {
-            foreach (var spoke in regions.Where(r => r.Side == hub.Side && !r.IsHub && !Regions.CanPeerTransitGateways(hub.Name, r.Name)))
-            {
-                read.Error($"{key}[{spoke.Name}]", $"cannot join hub {hub.Name}: Transit Gateway peering between {hub.Name} and {spoke.Name} is not offered"
-                    + (hub.Side == Side.China ? " (in China it exists only between cn-north-1 and cn-northwest-1)" : ""));
-            }
+            read.Error($"{key}[{spoke.Name}]", $"cannot join hub {hub.Name}: Transit Gateway peering between {hub.Name} and {spoke.Name} is not offered"
+                + (hub.Side == Side.China ? " (in China it exists only between cn-north-1 and cn-northwest-1)" : ""));
         }
     }
 

@@ -42,21 +42,22 @@ public static class TransitPlan
     public static bool IsSpokeAsn(long asn) => asn is >= FirstSpokeAsn and <= LastSpokeAsn;
 
     /// <summary>Every hub–spoke peering, hub by hub, spokes by slot. Spokes never peer with each other: traffic between them passes the hub.</summary>
-    public static IReadOnlyList<PlannedPeering> Peerings(StackConfig config)
-    {
-        if (config.Topology != Topology.Geo)
-        {
-            return [];
-        }
+    public static IReadOnlyList<PlannedPeering> Peerings(StackConfig config) =>
+        config.Topology == Topology.Geo ? Peerings(config.Regions) : [];
 
-        return [.. new[] { Side.Overseas, Side.China }
-            .Select(config.HubOf)
-            .OfType<RegionConfig>()
-            .SelectMany(hub => config.Regions
+    /// <summary>The peerings a geo stack of these regions would have (overseas hub first).</summary>
+    public static IReadOnlyList<PlannedPeering> Peerings(IReadOnlyList<RegionConfig> regions) =>
+        [.. regions
+            .Where(r => r.IsHub)
+            .OrderBy(r => r.Side)
+            .SelectMany(hub => regions
                 .Where(r => r.Side == hub.Side && !r.IsHub)
                 .OrderBy(r => r.Slot)
                 .Select(spoke => new PlannedPeering(hub, spoke)))];
-    }
+
+    /// <summary>Peerings AWS does not offer, e.g. in China anything but Beijing ↔ Ningxia (<see cref="Regions.CanPeerTransitGateways"/>).</summary>
+    public static IReadOnlyList<PlannedPeering> UnsupportedPeerings(IReadOnlyList<RegionConfig> regions) =>
+        [.. Peerings(regions).Where(p => !Regions.CanPeerTransitGateways(p.Hub.Name, p.Spoke.Name))];
 
     /// <summary>Whether the stack has the cross-partition VPN: a geo stack with a hub on each side.</summary>
     public static bool HasCrossPartitionLink(StackConfig config) =>

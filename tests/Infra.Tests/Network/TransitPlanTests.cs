@@ -89,6 +89,23 @@ public class TransitPlanTests
         }
     }
 
+    [Fact]
+    public void A_china_peering_other_than_beijing_ningxia_is_flagged()
+    {
+        // A hypothetical third China region: the plan would peer it with the hub, which AWS does not offer.
+        RegionConfig[] regions =
+        [
+            new() { Name = "cn-north-1", Slot = 0, IsHub = true, AzCount = 3 },
+            new() { Name = "cn-northwest-1", Slot = 1, AzCount = 3 },
+            new() { Name = "cn-south-1", Slot = 2, AzCount = 3 },
+            new() { Name = "ap-southeast-1", Slot = 0, IsHub = true, AzCount = 3 },
+            new() { Name = "eu-central-1", Slot = 1, AzCount = 3 },
+        ];
+        var unsupported = Assert.Single(TransitPlan.UnsupportedPeerings(regions));
+        Assert.Equal(("cn-north-1", "cn-south-1"), (unsupported.Hub.Name, unsupported.Spoke.Name));
+        Assert.Equal(3, TransitPlan.Peerings(regions).Count);
+    }
+
     [Theory]
     [InlineData("cn-north-1", "cn-northwest-1", true)]
     [InlineData("cn-northwest-1", "cn-north-1", true)]
