@@ -42,6 +42,7 @@ public static class CidrCommand
         return command;
     }
 
+    /// <summary>A plain console on a writer (stderr): no colours, and wide enough that tables never wrap in logs.</summary>
     public static IAnsiConsole ConsoleFor(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -51,8 +52,7 @@ public static class CidrCommand
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        // Not a terminal (a pipe, a CI log): a fixed width keeps CIDRs and AZ names on one line.
-        console.Profile.Width = 160;
+        console.Profile.Width = 200;
         return console;
     }
 
