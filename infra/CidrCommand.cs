@@ -21,7 +21,22 @@ public static class CidrCommand
             }
 
             var console = ConsoleFor(context.Stderr);
-            console.Write(config is null ? SlotTable() : StackTable(config));
+            if (config is null)
+            {
+                console.Write(SlotTable());
+                return ExitCodes.Ok;
+            }
+
+            console.Write(StackTable(config));
+            if (config.Topology == Topology.Geo)
+            {
+                console.Write(TransitTable(config));
+                if (TransitPlan.HasCrossPartitionLink(config))
+                {
+                    console.Write(VpnTable(config));
+                }
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -39,6 +54,51 @@ public static class CidrCommand
         });
         console.Profile.Width = 200;
         return console;
+    }
+
+    /// <summary>Per geo region: its Transit Gateway's ASN, what its VPC sends there, and its peers.</summary>
+    private static Table TransitTable(StackConfig config)
+    {
+        var peerings = TransitPlan.Peerings(config);
+        var table = new Table().Title("transit (geo)").AddColumns("region", "role", "TGW ASN", "VPC routes", "peers with");
+        foreach (var region in config.Regions.OrderBy(r => r.Side).ThenBy(r => r.Slot))
+        {
+            var routes = TransitPlan.VpcDestinations(region).Select(d => $"{d.Cidr} -> TGW").ToList();
+            if (region is { IsHub: true, Side: Configuration.Side.China } && TransitPlan.HasCrossPartitionLink(config))
+            {
+                routes.Add($"{NetworkPlan.SupernetOf(Configuration.Side.Overseas)} -> VPN appliances");
+            }
+
+            var peers = peerings.Where(p => p.Hub.Name == region.Name).Select(p => $"{p.Spoke.Name} ({NetworkPlan.BlockOf(p.Spoke)})")
+                .Concat(peerings.Where(p => p.Spoke.Name == region.Name).Select(p => $"{p.Hub.Name} (hub: both /9s)"));
+            table.AddRow(
+                region.Name,
+                region.IsHub ? $"{Side(region.Side)} hub" : "spoke",
+                TransitPlan.AsnOf(config, region).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.Join("\n", routes),
+                string.Join("\n", peers));
+        }
+
+        return table;
+    }
+
+    /// <summary>The cross-partition VPN: appliances in the China hub and their tunnels' inside CIDRs.</summary>
+    private static Table VpnTable(StackConfig config)
+    {
+        var chinaHub = config.HubOf(Configuration.Side.China)!;
+        var overseasHub = config.HubOf(Configuration.Side.Overseas)!;
+        var table = new Table()
+            .Title($"cross-partition VPN: {chinaHub.Name} appliances to the {overseasHub.Name} TGW")
+            .AddColumns("appliance AZ", "tunnel", "inside CIDR", $"AWS side (ASN {config.Vpn.AwsAsn})", $"appliance (ASN {config.Vpn.ApplianceAsn})");
+        foreach (var appliance in VpnPlan.AppliancesOf(chinaHub))
+        {
+            foreach (var tunnel in appliance.Tunnels)
+            {
+                table.AddRow(appliance.Zone, tunnel.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), tunnel.InsideCidr, tunnel.AwsInsideAddress, tunnel.ApplianceInsideAddress);
+            }
+        }
+
+        return table;
     }
 
     private static Table StackTable(StackConfig config)

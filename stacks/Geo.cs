@@ -2,6 +2,7 @@ using HarborHa.Common;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Network;
+using HarborHa.Planning;
 
 namespace HarborHa.Stacks;
 
@@ -18,6 +19,27 @@ public static class Geo
         var regions = config.Regions
             .Select(r => new RegionStack(program, config, global, aws, r, NatStrategy.PerAz, Redundancy.MultiAz))
             .ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
-        _ = regions;
+
+        // The private network: a Transit Gateway in every region, each hub peered with its side's spokes ...
+        var transit = regions.Values.ToDictionary(
+            r => r.Region.Name,
+            r => new TransitGateway(program, r.Network, TransitGatewayArgs.For(config, r.Region)),
+            StringComparer.Ordinal);
+        foreach (var peering in TransitPlan.Peerings(config))
+        {
+            _ = new TransitPeering(program, transit[peering.Hub.Name], transit[peering.Spoke.Name]);
+        }
+
+        // ... and the two sides joined through the hubs by the cross-partition VPN.
+        if (TransitPlan.HasCrossPartitionLink(config))
+        {
+            _ = new CrossPartitionLink(program, new CrossPartitionLinkArgs
+            {
+                ChinaHub = transit[config.HubOf(Side.China)!.Name],
+                OverseasHub = transit[config.HubOf(Side.Overseas)!.Name],
+                RandomProvider = global.Random,
+                Vpn = config.Vpn,
+            });
+        }
     }
 }

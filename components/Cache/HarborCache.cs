@@ -21,12 +21,7 @@ public sealed class HarborCache
         var isProtected = args.Protection == Protection.Protected;
         var multiAz = args.Redundancy == Redundancy.MultiAz;
 
-        var token = program.Declare(Name("auth-token"), "random:index/randomPassword:RandomPassword", args.RandomProvider, new MapValue
-        {
-            ["length"] = CachePlan.AuthTokenLength,
-            ["special"] = false,
-        }, new ResourceOptions { AdditionalSecretOutputs = ["result"] });
-        AuthToken = token.Out("result");
+        AuthToken = GeneratedSecret.Password(program, Name("auth-token"), args.RandomProvider, CachePlan.AuthTokenLength);
 
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), network.VpcId,
             "harbor-ha Redis: only Harbor's nodes", allowAllEgress: false);

@@ -295,7 +295,28 @@ public static partial class ConfigParser
             return null;
         }
 
-        return AssignDefaults(regions, hubFlags);
+        var assigned = AssignDefaults(regions, hubFlags);
+        CheckTransitPeering(read, key, assigned, topology);
+        return ErrorCount(read) > before ? null : assigned;
+    }
+
+    /// <summary>
+    /// geo peers each side's hub with every other region on that side. In China, Transit Gateway
+    /// peering exists only between Beijing and Ningxia (AWS China documentation), so a China hub
+    /// must be one of the two and its spokes the other.
+    /// </summary>
+    private static void CheckTransitPeering(NodeReader read, string key, IReadOnlyList<RegionConfig> regions, Topology? topology)
+    {
+        if (topology != Topology.Geo)
+        {
+            return;
+        }
+
+        foreach (var (hub, spoke) in TransitPlan.UnsupportedPeerings(regions))
+        {
+            read.Error($"{key}[{spoke.Name}]", $"cannot join hub {hub.Name}: Transit Gateway peering between {hub.Name} and {spoke.Name} is not offered"
+                + (hub.Side == Side.China ? " (in China it exists only between cn-north-1 and cn-northwest-1)" : ""));
+        }
     }
 
     private static int ErrorCount(NodeReader read) => read.Count;
@@ -521,6 +542,14 @@ public static partial class ConfigParser
             ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
             ApplianceInstanceType = read.String($"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
         };
+        foreach (var (field, asn) in new[] { ("awsAsn", vpn.AwsAsn), ("applianceAsn", vpn.ApplianceAsn), ("chinaTransitAsn", vpn.ChinaTransitAsn) })
+        {
+            if (TransitPlan.IsSpokeAsn(asn))
+            {
+                read.Error($"{key}.{field}", $"must lie outside {TransitPlan.FirstSpokeAsn}-{TransitPlan.LastSpokeAsn}: that range gives each spoke's Transit Gateway its own ASN (got {asn})");
+            }
+        }
+
         if (new[] { vpn.AwsAsn, vpn.ApplianceAsn, vpn.ChinaTransitAsn }.Distinct().Count() < 3)
         {
             read.Error(key, $"awsAsn, applianceAsn and chinaTransitAsn must be three different private ASNs (got {vpn.AwsAsn}, {vpn.ApplianceAsn}, {vpn.ChinaTransitAsn})");

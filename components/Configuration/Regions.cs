@@ -67,6 +67,23 @@ public static class Regions
     /// <summary>The DNS suffix of AWS service endpoints in the region's partition.</summary>
     public static string DnsSuffixOf(string region) => SideOf(region) == Side.China ? "amazonaws.com.cn" : "amazonaws.com";
 
+    /// <summary>
+    /// Whether two regions' Transit Gateways can peer. Peering never crosses partitions, and in
+    /// the China partition it exists only between Beijing and Ningxia (AWS China documentation,
+    /// Transit Gateway peering); overseas, any two commercial regions can peer.
+    /// </summary>
+    public static bool CanPeerTransitGateways(string a, string b)
+    {
+        if (a == b || SideOf(a) != SideOf(b))
+        {
+            return false;
+        }
+
+        return SideOf(a) == Side.Overseas || ChinaPeeringPair.SetEquals([a, b]);
+    }
+
+    private static readonly FrozenSet<string> ChinaPeeringPair = new[] { "cn-north-1", "cn-northwest-1" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>How many zones the table offers for the region.</summary>
     public static int ZoneCount(string region) => Zones[region].Length;
 

@@ -77,7 +77,10 @@ public sealed record CertificateConfig
     public IReadOnlyDictionary<string, string> Arns { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 }
 
-/// <summary><c>harbor-ha:vpn</c>: the cross-partition Site-to-Site VPN.</summary>
+/// <summary>
+/// <c>harbor-ha:vpn</c>: the cross-partition Site-to-Site VPN. The three ASNs must differ and lie
+/// outside 64520–64551, which the transit plan gives to spoke Transit Gateways (docs/network.md).
+/// </summary>
 public sealed record VpnConfig
 {
     /// <summary>BGP ASN of the overseas hub's Transit Gateway (Amazon side). Default 64512.</summary>

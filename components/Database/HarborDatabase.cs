@@ -24,12 +24,7 @@ public sealed class HarborDatabase
 
         // RDS master passwords exclude '/', '"', '@' and spaces, and Harbor puts the password into a
         // connection string: letters and digits only, long enough to need no symbols.
-        var password = program.Declare(Name("password"), "random:index/randomPassword:RandomPassword", args.RandomProvider, new MapValue
-        {
-            ["length"] = 40,
-            ["special"] = false,
-        }, new ResourceOptions { AdditionalSecretOutputs = ["result"] });
-        Password = password.Out("result");
+        Password = GeneratedSecret.Password(program, Name("password"), args.RandomProvider, 40);
 
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), network.VpcId,
             "harbor-ha PostgreSQL: only Harbor's nodes", allowAllEgress: false);

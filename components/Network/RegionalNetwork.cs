@@ -36,6 +36,7 @@ public sealed class RegionalNetwork
             ["vpcId"] = VpcId,
             ["tags"] = ProgramExtensions.NameTag(Name("igw")),
         });
+        InternetGateway = igw.Self;
 
         Subnets = args.Subnets;
         var subnetIds = new Dictionary<SubnetTier, List<Ref>>();
@@ -97,6 +98,12 @@ public sealed class RegionalNetwork
     public RegionConfig Region { get; }
 
     public string VpcCidr { get; }
+
+    /// <summary>The internet gateway; Elastic IPs on network interfaces need it attached first.</summary>
+    public Ref InternetGateway { get; }
+
+    /// <summary>The region's AWS provider, for components that add to this network.</summary>
+    public Ref Provider => _provider;
 
     public Ref VpcId { get; }
 
@@ -176,8 +183,10 @@ public sealed class RegionalNetwork
 
     private void DeclareS3Endpoint(string region)
     {
-        // China regions name service endpoints with a reversed-domain prefix (AWS China docs, VPC endpoints).
-        var service = Region.Side == Side.China ? $"cn.com.amazonaws.{region}.s3" : $"com.amazonaws.{region}.s3";
+        // The S3 gateway endpoint keeps the com.amazonaws prefix in the China regions too; only some
+        // interface endpoints there use cn.com.amazonaws (e.g. ECR). aws-cdk names it the same way in
+        // every partition (GatewayVpcEndpointAwsService.S3).
+        var service = $"com.amazonaws.{region}.s3";
         _program.Declare(Name("s3-endpoint"), "aws:ec2/vpcEndpoint:VpcEndpoint", _provider, new MapValue
         {
             ["vpcId"] = VpcId,
@@ -187,6 +196,9 @@ public sealed class RegionalNetwork
             ["tags"] = ProgramExtensions.NameTag(Name("s3-endpoint")),
         });
     }
+
+    private Invoke AccountId() =>
+        new("aws:index/getCallerIdentity:getCallerIdentity", new MapValue(), _provider, "accountId");
 
     private void DeclareFlowLogs(int retentionDays)
     {
@@ -203,8 +215,13 @@ public sealed class RegionalNetwork
                 ["Statement"] = Value.List(new MapValue
                 {
                     ["Effect"] = "Allow",
-                    ["Principal"] = new MapValue { ["Service"] = "vpc-flow-logs.amazonaws.com" },
+                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Of("vpc-flow-logs", Region.Side) },
                     ["Action"] = "sts:AssumeRole",
+                    // Only flow logs of this account may use the role (confused deputy; VPC flow logs IAM role docs).
+                    ["Condition"] = new MapValue
+                    {
+                        ["StringEquals"] = new MapValue { ["aws:SourceAccount"] = AccountId() },
+                    },
                 }),
             }),
         });

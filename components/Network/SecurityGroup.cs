@@ -80,6 +80,22 @@ public sealed class SecurityGroup
         });
     }
 
+    /// <summary>
+    /// Allows every protocol from a CIDR block. For routers only (the VPN appliances forward any
+    /// traffic of the private network); services allow their ports with <see cref="AllowFrom(SecurityGroup, int, string)"/>.
+    /// </summary>
+    public void AllowAllFromCidr(string ruleName, Value cidr, string description)
+    {
+        // ipProtocol -1 means every protocol and port; the API rejects port numbers with it.
+        _program.Declare($"{Name}-from-{ruleName}", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+        {
+            ["securityGroupId"] = Id,
+            ["cidrIpv4"] = cidr,
+            ["ipProtocol"] = "-1",
+            ["description"] = description,
+        });
+    }
+
     /// <summary>The group's role without the region prefix and <c>-sg</c> suffix, to keep rule names short.</summary>
     private static string ShortName(string groupName)
     {

@@ -20,6 +20,9 @@ public static class NetworkPlan
     /// <summary>The other side's /9: routed over the cross-partition VPN.</summary>
     public static string OtherSupernet(Side side) => SupernetOf(side == Side.China ? Side.Overseas : Side.China);
 
+    /// <summary>The side's word in logical names and tables: <c>overseas</c> or <c>china</c>.</summary>
+    public static string NameOf(Side side) => side == Side.China ? "china" : "overseas";
+
     /// <summary>The /13 block of a slot: overseas <c>10.(128+8k).0.0/13</c>, China <c>10.(120−8k).0.0/13</c>.</summary>
     public static string BlockOf(Side side, int slot)
     {
@@ -33,6 +36,9 @@ public static class NetworkPlan
     public static string VpcOf(Side side, int slot) => Cidr.Nth(Cidr.Parse(BlockOf(side, slot)), 16, 0).ToString();
 
     public static string VpcOf(RegionConfig region) => VpcOf(region.Side, region.Slot);
+
+    /// <summary>The region's /13 block: what the hubs route to it, so a region can grow inside its block without touching them.</summary>
+    public static string BlockOf(RegionConfig region) => BlockOf(region.Side, region.Slot);
 
     private static void CheckSlot(int slot)
     {

@@ -32,25 +32,16 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         var edges = new List<GraphEdge>();
         if (config.Topology == Topology.Geo)
         {
-            foreach (var side in new[] { Side.Overseas, Side.China })
+            // The same plan the program is built from, so the drawing cannot disagree with the resources.
+            foreach (var peering in TransitPlan.Peerings(config))
             {
-                var hub = config.HubOf(side);
-                if (hub is null)
-                {
-                    continue;
-                }
-
-                foreach (var spoke in config.Regions.Where(r => r.Side == side && !r.IsHub))
-                {
-                    edges.Add(new GraphEdge(hub.Name, spoke.Name, "TGW peering", EdgeKind.TransitPeering));
-                }
+                edges.Add(new GraphEdge(peering.Hub.Name, peering.Spoke.Name, "TGW peering", EdgeKind.TransitPeering));
             }
 
-            var overseasHub = config.HubOf(Side.Overseas);
-            var chinaHub = config.HubOf(Side.China);
-            if (overseasHub is not null && chinaHub is not null)
+            if (TransitPlan.HasCrossPartitionLink(config))
             {
-                edges.Add(new GraphEdge(chinaHub.Name, overseasHub.Name, "Site-to-Site VPN (BGP, 2 appliances)", EdgeKind.Vpn));
+                var label = $"Site-to-Site VPN: {VpnPlan.ApplianceCount} appliances, BGP {config.Vpn.ApplianceAsn} to {config.Vpn.AwsAsn}, ECMP";
+                edges.Add(new GraphEdge(config.HubOf(Side.China)!.Name, config.HubOf(Side.Overseas)!.Name, label, EdgeKind.Vpn));
             }
 
             foreach (var replica in config.Regions.Where(r => !r.IsPrimary))
@@ -86,6 +77,7 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         }
 
         var role = roles.Count > 0 ? $" ({string.Join(", ", roles)})" : "";
-        return $"{r.Name}{role}\\nVPC {NetworkPlan.VpcOf(r)}, {r.AzCount} AZs\\nHarbor + RDS + Redis + S3";
+        var transit = config.Topology == Topology.Geo ? $"\\nTGW ASN {TransitPlan.AsnOf(config, r)}" : "";
+        return $"{r.Name}{role}\\nVPC {NetworkPlan.VpcOf(r)}, {r.AzCount} AZs{transit}\\nHarbor + RDS + Redis + S3";
     }
 }

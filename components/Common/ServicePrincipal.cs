@@ -1,0 +1,17 @@
+using HarborHa.Configuration;
+
+namespace HarborHa.Common;
+
+/// <summary>
+/// IAM service principals per partition. In the China partition most services keep the global
+/// <c>&lt;service&gt;.amazonaws.com</c> principal (e.g. <c>ec2</c>, <c>vpc-flow-logs</c>: AWS China docs,
+/// IAM role for flow logs); only a few use <c>.amazonaws.com.cn</c>. The exceptions are the table the
+/// AWS provider's <c>getServicePrincipal</c> and the aws-cdk region-info share.
+/// </summary>
+public static class ServicePrincipal
+{
+    private static readonly HashSet<string> ChinaSuffixed = new(StringComparer.Ordinal) { "codedeploy", "elasticmapreduce", "logs" };
+
+    public static string Of(string service, Side side) =>
+        side == Side.China && ChinaSuffixed.Contains(service) ? $"{service}.amazonaws.com.cn" : $"{service}.amazonaws.com";
+}

@@ -1,0 +1,53 @@
+using HarborHa.Common;
+using HarborHa.Model;
+using HarborHa.Planning;
+
+namespace HarborHa.Network;
+
+/// <summary>
+/// A hub–spoke Transit Gateway peering on one side: the request in the hub's region, the
+/// acceptance in the spoke's (each with its own provider), both ends associated with their route
+/// tables, and static routes (peering attachments carry no propagated routes): the hub sends the
+/// spoke's /13 block over the peering, the spoke sends both /9s to the hub. The spoke's own VPC stays
+/// local through its more specific propagated route. Everything is named after the two regions, so
+/// adding a spoke only adds resources.
+/// </summary>
+public sealed class TransitPeering
+{
+    public TransitPeering(PulumiProgram program, TransitGateway hub, TransitGateway spoke)
+    {
+        if (!Configuration.Regions.CanPeerTransitGateways(hub.Region.Name, spoke.Region.Name))
+        {
+            throw new ProgramException($"Transit Gateways of {hub.Region.Name} and {spoke.Region.Name} cannot peer");
+        }
+
+        var h = hub.Region.Name;
+        var s = spoke.Region.Name;
+        var request = program.Declare(LogicalName.Of(h, "transit", "peer", s), "aws:ec2transitgateway/peeringAttachment:PeeringAttachment", hub.Provider, new MapValue
+        {
+            ["transitGatewayId"] = hub.Id,
+            ["peerRegion"] = s,
+            ["peerTransitGatewayId"] = spoke.Id,
+            ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(h, "transit", "peer", s)),
+        });
+        var accept = program.Declare(LogicalName.Of(s, "transit", "accept", h), "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter", spoke.Provider, new MapValue
+        {
+            ["transitGatewayAttachmentId"] = request.Id,
+            ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(s, "transit", "accept", h)),
+        });
+        AttachmentId = accept.Out("transitGatewayAttachmentId");
+
+        // The hub's end can be associated and routed to only once the spoke has accepted.
+        IReadOnlyList<Ref> accepted = [accept.Self];
+        hub.Associate($"peer-{s}", request.Id, accepted);
+        hub.AddRoute(s, NetworkPlan.BlockOf(spoke.Region), request.Id, accepted);
+        spoke.Associate($"accept-{h}", AttachmentId);
+        foreach (var side in new[] { Configuration.Side.Overseas, Configuration.Side.China })
+        {
+            spoke.AddRoute(NetworkPlan.NameOf(side), NetworkPlan.SupernetOf(side), AttachmentId);
+        }
+    }
+
+    /// <summary>The peering attachment's id, available once the spoke accepted it.</summary>
+    public Ref AttachmentId { get; }
+}

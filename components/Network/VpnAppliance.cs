@@ -1,0 +1,7 @@
+using HarborHa.Model;
+using HarborHa.Planning;
+
+namespace HarborHa.Network;
+
+/// <summary>One VPN appliance as the rest of the program sees it.</summary>
+public sealed record VpnAppliance(PlannedAppliance Plan, string Name, Ref InstanceId, Ref NetworkInterfaceId, Ref PublicIp, Ref VpnConnectionId);

@@ -1,0 +1,103 @@
+using HarborHa.Model;
+using HarborHa.Tests.Support;
+
+namespace HarborHa.Tests.Network;
+
+/// <summary>
+/// DESIGN.md, new region: existing resources do not change, except additions at the hubs. Each test
+/// synthesizes a geo config, adds (or removes) one region and diffs the two programs by logical name.
+/// </summary>
+public class RegionLifecycleTests
+{
+    private const string Header = """
+        config:
+          harbor-ha:topology: geo
+          harbor-ha:domain: registry.example.com
+          harbor-ha:regions:
+        """;
+
+    private const string ChinaHub = "\n    - { name: cn-north-1, slot: 0, role: primary, hub: true, drRegion: cn-northwest-1 }";
+    private const string ChinaSpoke = "\n    - { name: cn-northwest-1, slot: 1 }";
+    private const string OverseasHub = "\n    - { name: ap-southeast-1, slot: 0, hub: true }";
+    private const string Frankfurt = "\n    - { name: eu-central-1, slot: 1 }";
+    private const string Virginia = "\n    - { name: us-east-1, slot: 2 }";
+
+    private static PulumiProgram Synth(params string[] regions) => TestConfigs.Synth(Header + string.Concat(regions));
+
+    /// <summary>Added resources must belong to the new region or be the hub's documented additions.</summary>
+    private static void AssertOnlyAdditions(ProgramDiff diff, string region, params string[] hubPrefixes)
+    {
+        Assert.True(diff.Removed.Count == 0, $"removed:\n{diff}");
+        Assert.True(diff.Changed.Count == 0, $"changed:\n{diff}");
+        Assert.NotEmpty(diff.Added);
+        Assert.All(diff.Added, name => Assert.True(
+            name.StartsWith(region + "-", StringComparison.Ordinal) || hubPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)),
+            $"'{name}' is neither {region}'s nor a documented hub addition"));
+    }
+
+    [Fact]
+    public void Adding_an_overseas_spoke_adds_its_region_and_a_peering_at_the_hub()
+    {
+        var before = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt);
+        var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt, Virginia);
+        var diff = ProgramDiff.Between(before, after);
+        AssertOnlyAdditions(diff, "us-east-1", "ap-southeast-1-transit-peer-us-east-1", "ap-southeast-1-transit-route-us-east-1");
+        Assert.Contains("ap-southeast-1-transit-peer-us-east-1", diff.Added);
+        Assert.Contains("ap-southeast-1-transit-peer-us-east-1-association", diff.Added);
+        Assert.Contains("ap-southeast-1-transit-route-us-east-1", diff.Added);
+        Assert.Contains("us-east-1-transit-accept-ap-southeast-1", diff.Added);
+        Assert.Contains("us-east-1-aws", diff.Added);
+        // Nothing at the China side, the VPN or the other spoke.
+        Assert.DoesNotContain(diff.Added, n => n.StartsWith("cn-", StringComparison.Ordinal) || n.StartsWith("eu-central-1-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Removing_an_overseas_spoke_removes_only_its_region_and_its_peering_at_the_hub()
+    {
+        var before = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt, Virginia);
+        var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Virginia);
+        var diff = ProgramDiff.Between(before, after);
+        Assert.Empty(diff.Added);
+        Assert.True(diff.Changed.Count == 0, diff.ToString());
+        Assert.All(diff.Removed, name => Assert.True(
+            name.StartsWith("eu-central-1-", StringComparison.Ordinal) || name.StartsWith("ap-southeast-1-transit-peer-eu-central-1", StringComparison.Ordinal) || name == "ap-southeast-1-transit-route-eu-central-1",
+            $"'{name}' should not be removed"));
+        Assert.Contains("ap-southeast-1-transit-route-eu-central-1", diff.Removed);
+    }
+
+    [Fact]
+    public void Adding_a_china_spoke_adds_its_region_and_a_peering_at_the_china_hub()
+    {
+        var before = Synth(ChinaHub, OverseasHub, Frankfurt);
+        var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt);
+        var diff = ProgramDiff.Between(before, after);
+        AssertOnlyAdditions(diff, "cn-northwest-1", "cn-north-1-transit-peer-cn-northwest-1", "cn-north-1-transit-route-cn-northwest-1");
+    }
+
+    [Fact]
+    public void Adding_the_first_china_region_adds_the_vpn_at_the_overseas_hub_and_changes_nothing_overseas()
+    {
+        const string overseasPrimary = "\n    - { name: ap-southeast-1, slot: 0, hub: true, role: primary }";
+        const string chinaHubReplica = "\n    - { name: cn-north-1, slot: 0, hub: true }";
+        var before = Synth(overseasPrimary, Frankfurt);
+        var after = Synth(overseasPrimary, Frankfurt, chinaHubReplica);
+        var diff = ProgramDiff.Between(before, after);
+        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-");
+        Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
+        Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);
+    }
+
+    [Fact]
+    public void Diff_helper_sees_a_changed_property_and_option()
+    {
+        var a = new PulumiProgram("t");
+        var b = new PulumiProgram("t");
+        a.Add("x", "test:index:Thing", new MapValue { ["size"] = 1, ["tags"] = new MapValue { ["Name"] = "x" } });
+        b.Add("x", "test:index:Thing", new MapValue { ["size"] = 2, ["tags"] = new MapValue { ["Name"] = "x" } }, new ResourceOptions { Protect = true });
+        b.Add("y", "test:index:Thing", new MapValue());
+        var diff = ProgramDiff.Between(a, b);
+        Assert.Equal(["y"], diff.Added);
+        Assert.Equal(["options.protect", "properties.size"], diff.Changed["x"]);
+        Assert.Empty(ProgramDiff.Between(a, a).Changed);
+    }
+}
