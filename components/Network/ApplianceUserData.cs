@@ -140,12 +140,13 @@ public sealed record ApplianceUserData
           install_routes = no
         }
         EOF
-        umask 077
-        cat > /etc/swanctl/conf.d/harbor-ha.conf <<EOF
-        connections {
-          tunnel1 {
+
+        # One IKEv2 connection per tunnel, route-based through the tunnel's XFRM interface (if_id = tunnel number).
+        connection() {
+          cat <<EOF
+          tunnel$1 {
             version = 2
-            remote_addrs = ${TUNNEL1_OUTSIDE}
+            remote_addrs = $2
             proposals = aes256-sha256-modp2048
             encap = yes
             mobike = no
@@ -156,48 +157,29 @@ public sealed record ApplianceUserData
             }
             remote {
               auth = psk
-              id = ${TUNNEL1_OUTSIDE}
+              id = $2
             }
             children {
-              tunnel1 {
+              tunnel$1 {
                 local_ts = 0.0.0.0/0
                 remote_ts = 0.0.0.0/0
                 esp_proposals = aes256-sha256-modp2048
-                if_id_in = 1
-                if_id_out = 1
+                if_id_in = $1
+                if_id_out = $1
                 start_action = none
                 dpd_action = clear
               }
             }
           }
-          tunnel2 {
-            version = 2
-            remote_addrs = ${TUNNEL2_OUTSIDE}
-            proposals = aes256-sha256-modp2048
-            encap = yes
-            mobike = no
-            dpd_delay = 10s
-            local {
-              auth = psk
-              id = ${PUBLIC_IP}
-            }
-            remote {
-              auth = psk
-              id = ${TUNNEL2_OUTSIDE}
-            }
-            children {
-              tunnel2 {
-                local_ts = 0.0.0.0/0
-                remote_ts = 0.0.0.0/0
-                esp_proposals = aes256-sha256-modp2048
-                if_id_in = 2
-                if_id_out = 2
-                start_action = none
-                dpd_action = clear
-              }
-            }
-          }
+        EOF
         }
+        umask 077
+        {
+          echo "connections {"
+          connection 1 "$TUNNEL1_OUTSIDE"
+          connection 2 "$TUNNEL2_OUTSIDE"
+          echo "}"
+          cat <<EOF
         secrets {
           ike-tunnel1 {
             id = ${TUNNEL1_OUTSIDE}
@@ -209,6 +191,7 @@ public sealed record ApplianceUserData
           }
         }
         EOF
+        } > /etc/swanctl/conf.d/harbor-ha.conf
 
         # BGP: announce this side's /9 (reached through the VPC router), accept only routes inside the other side's /9.
         cat > /etc/frr/frr.conf <<EOF

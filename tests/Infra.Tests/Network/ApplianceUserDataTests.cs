@@ -92,4 +92,27 @@ public class ApplianceUserDataTests
         Assert.DoesNotContain(" ${TUNNEL1_PEER}", yaml, StringComparison.Ordinal);
         Assert.Contains("userData: |", yaml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Boot_script_and_the_script_it_installs_are_valid_bash()
+    {
+        var script = Script(Sample());
+        Assert.Equal(0, BashSyntaxCheck(script));
+        var start = script.IndexOf("<<'SCRIPT'\n", StringComparison.Ordinal) + "<<'SCRIPT'\n".Length;
+        var end = script.IndexOf("\nSCRIPT\n", start, StringComparison.Ordinal);
+        Assert.True(start > 20 && end > start, "the installed script is written with a quoted SCRIPT heredoc");
+        Assert.Equal(0, BashSyntaxCheck(script[start..end]));
+        Assert.NotEqual(0, BashSyntaxCheck(script[start..end] + "\nif true; then\n"));
+    }
+
+    /// <summary>Runs <c>bash -n</c> (parse only, nothing executes) and returns its exit code.</summary>
+    private static int BashSyntaxCheck(string script)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("harbor-ha-bash-").FullName, "script.sh");
+        File.WriteAllText(file, script);
+        using var bash = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-n", file]) { RedirectStandardError = true })!;
+        bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+        return bash.ExitCode;
+    }
 }
