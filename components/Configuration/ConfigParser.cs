@@ -124,6 +124,11 @@ public static partial class ConfigParser
         var projects = DistributionConfigReader.ReadProjects(read, K("projects"), V("projects"));
         var proxyCaches = DistributionConfigReader.ReadProxyCaches(read, K("proxyCaches"), V("proxyCaches"), secrets);
         DistributionConfigReader.CheckUniqueNames(read, K("projects"), K("proxyCaches"), projects, proxyCaches);
+        if (topology == Topology.Geo && values.ContainsKey("projects") && projects.All(p => !p.Replicate))
+        {
+            read.Error(K("projects"), "geo replicates at least one project from the primary: set replicate: true on one (the default)");
+        }
+
         var replication = DistributionConfigReader.ReadReplication(read, K("replication"), V("replication"));
         var dragonfly = DistributionConfigReader.ReadDragonfly(read, K("dragonfly"), V("dragonfly"), regions, secrets);
         CheckSecretSettings(read, raw, prefix, others, secrets);
