@@ -40,6 +40,8 @@ public static class Synthesizer
         var program = new PulumiProgram(ProjectName, "provider plugins used by harbor-ha");
         program.Add("aws", Resource.ProviderPrefix + "aws", new MapValue(), new ResourceOptions { Version = ProviderVersions.Aws });
         program.Add("kubernetes", Resource.ProviderPrefix + "kubernetes", new MapValue(), new ResourceOptions { Version = ProviderVersions.Kubernetes });
+        program.Add("harbor", Resource.ProviderPrefix + "harbor", new MapValue(),
+            new ResourceOptions { Version = ProviderVersions.Harbor, PluginDownloadUrl = ProviderVersions.HarborDownloadUrl });
         _ = new GlobalProviders(program);
         return program;
     }

@@ -56,7 +56,8 @@ public static partial class ConfigParser
     public static readonly IReadOnlyList<string> KnownKeys =
     [
         "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterPublicAccessCidrs",
-        "domain", "environment", "exposure", "regions", "sizing", "tags", "topology", "vpn",
+        "domain", "dragonfly", "environment", "exposure", "projects", "proxyCaches", "regions", "replication", "sizing", "tags",
+        "topology", "vpn",
     ];
 
     private static readonly string[] RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
@@ -70,6 +71,7 @@ public static partial class ConfigParser
         var errors = new List<ConfigError>();
         var read = new NodeReader(errors);
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var others = new SortedDictionary<string, RawValue>(StringComparer.Ordinal);
         var prefix = StackConfig.Namespace + ":";
         foreach (var (key, value) in raw.Values)
         {
@@ -81,7 +83,8 @@ public static partial class ConfigParser
             var name = key[prefix.Length..];
             if (!KnownKeys.Contains(name))
             {
-                read.Error(key, "is not a known setting" + Suggestion.For(key, KnownKeys.Select(k => prefix + k)));
+                // Decided once every setting is read: a secret setting that a setting names is known.
+                others[name] = value;
                 continue;
             }
 
@@ -112,6 +115,23 @@ public static partial class ConfigParser
 
         var sizing = ReadSizing(read, K("sizing"), V("sizing"), topology ?? Topology.Ha);
         var exposure = read.Choice(K("exposure"), V("exposure"), Exposures) ?? (topology == Topology.Geo ? Exposure.Internal : Exposure.Public);
+        if (topology == Topology.Geo && exposure == Exposure.Public)
+        {
+            read.Error(K("exposure"), "geo needs private endpoints: images travel between regions over the private network only; use internal (the default) or both");
+        }
+
+        var secrets = new SortedSet<string>(StringComparer.Ordinal);
+        var projects = DistributionConfigReader.ReadProjects(read, K("projects"), V("projects"));
+        var proxyCaches = DistributionConfigReader.ReadProxyCaches(read, K("proxyCaches"), V("proxyCaches"), secrets);
+        DistributionConfigReader.CheckUniqueNames(read, K("projects"), K("proxyCaches"), projects, proxyCaches);
+        if (topology == Topology.Geo && values.ContainsKey("projects") && projects.All(p => !p.Replicate))
+        {
+            read.Error(K("projects"), "geo replicates at least one project from the primary: set replicate: true on one (the default)");
+        }
+
+        var replication = DistributionConfigReader.ReadReplication(read, K("replication"), V("replication"));
+        var dragonfly = DistributionConfigReader.ReadDragonfly(read, K("dragonfly"), V("dragonfly"), regions, secrets);
+        CheckSecretSettings(read, raw, prefix, others, secrets);
         var certificate = ReadCertificate(read, K("certificate"), V("certificate"), regions);
         var vpn = ReadVpn(read, K("vpn"), V("vpn"));
         var cidrs = read.Strings(K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
@@ -157,7 +177,36 @@ public static partial class ConfigParser
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
             Vpn = vpn,
+            Projects = projects,
+            ProxyCaches = proxyCaches,
+            Replication = replication,
+            Dragonfly = dragonfly,
         };
+    }
+
+    /// <summary>
+    /// Keys outside <see cref="KnownKeys"/> are errors unless a setting names them as a secret
+    /// (e.g. a proxy cache's <c>passwordSecret</c>). A named secret must be set, and in a stack
+    /// file it must be encrypted: a credential in plain text would sit in git.
+    /// </summary>
+    private static void CheckSecretSettings(NodeReader read, RawConfig raw, string prefix, IReadOnlyDictionary<string, RawValue> others, IReadOnlySet<string> secrets)
+    {
+        foreach (var (name, value) in others)
+        {
+            if (!secrets.Contains(name))
+            {
+                read.Error(prefix + name, "is not a known setting" + Suggestion.For(prefix + name, KnownKeys.Select(k => prefix + k)));
+            }
+            else if (!value.IsSecure && raw.Origin != RawConfig.EnvironmentVariable)
+            {
+                read.Error(prefix + name, $"holds a credential in plain text: set it with pulumi config set --secret {prefix}{name}");
+            }
+        }
+
+        foreach (var name in secrets.Where(s => !others.ContainsKey(s)))
+        {
+            read.Error(prefix + name, $"is named as a secret setting but not set: pulumi config set --secret {prefix}{name} <value>");
+        }
     }
 
     private static IReadOnlyList<ConfigError> Unique(List<ConfigError> errors) =>

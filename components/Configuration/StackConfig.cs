@@ -55,6 +55,18 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
     public VpnConfig Vpn { get; init; } = new();
 
+    /// <summary><c>harbor-ha:projects</c>: Harbor projects declared in every region. Default: one private project <c>apps</c>.</summary>
+    public IReadOnlyList<ProjectConfig> Projects { get; init; } = ProjectConfig.Defaults;
+
+    /// <summary><c>harbor-ha:proxyCaches</c>: proxy-cache projects in every region. Default: Docker Hub, ghcr.io, quay.io, registry.k8s.io.</summary>
+    public IReadOnlyList<ProxyCacheConfig> ProxyCaches { get; init; } = ProxyCacheConfig.Defaults;
+
+    /// <summary><c>harbor-ha:replication</c>: settings of the primary's push rules (defaults in <see cref="ReplicationConfig"/>).</summary>
+    public ReplicationConfig Replication { get; init; } = new();
+
+    /// <summary><c>harbor-ha:dragonfly</c>: peer-to-peer distribution in each region (defaults in <see cref="DragonflyConfig"/>).</summary>
+    public DragonflyConfig Dragonfly { get; init; } = new();
+
     public bool IsProtected => Stage != Stage.Dev;
 
     public RegionConfig Primary => Regions.Single(r => r.IsPrimary);

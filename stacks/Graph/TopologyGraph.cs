@@ -1,4 +1,5 @@
 using HarborHa.Configuration;
+using HarborHa.Distribution;
 using HarborHa.Planning;
 
 namespace HarborHa.Stacks.Graph;
@@ -44,9 +45,11 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
                 edges.Add(new GraphEdge(config.HubOf(Side.China)!.Name, config.HubOf(Side.Overseas)!.Name, label, EdgeKind.Vpn));
             }
 
-            foreach (var replica in config.Regions.Where(r => !r.IsPrimary))
+            // The same plan that declares the rules draws them, so the drawing cannot disagree with the program.
+            foreach (var link in ReplicationPlan.For(config.Regions, config.Replication))
             {
-                edges.Add(new GraphEdge(config.Primary.Name, replica.Name, "Harbor push replication", EdgeKind.Replication));
+                var label = link.CrossesBorder ? "Harbor push replication (over the VPN, by chunk)" : "Harbor push replication";
+                edges.Add(new GraphEdge(link.Source, link.Target, label, EdgeKind.Replication));
             }
         }
 

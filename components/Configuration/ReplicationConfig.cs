@@ -1,0 +1,37 @@
+namespace HarborHa.Configuration;
+
+/// <summary>
+/// <c>harbor-ha:replication</c>: how the primary pushes images to every other region. The rule set
+/// itself is fixed (one event-based push rule per other region, from the primary only); these are
+/// its settings.
+/// </summary>
+public sealed record ReplicationConfig
+{
+    /// <summary><c>tags</c>: replicate only tags matching this Harbor pattern (e.g. <c>v*</c>). Default null: every tag.</summary>
+    public string? Tags { get; init; }
+
+    /// <summary>
+    /// <c>deletion</c>: also delete in the replicas what is deleted in the primary. Default false, so
+    /// a mistaken delete in the primary does not empty every region.
+    /// </summary>
+    public bool Deletion { get; init; }
+
+    /// <summary><c>override</c>: overwrite an artifact of the same name in a replica. Default true (the primary is the only writer).</summary>
+    public bool Override { get; init; } = true;
+
+    /// <summary><c>bandwidthMbps</c>: bandwidth limit per replication task on links within a side, in Mbit/s. Default null: unlimited.</summary>
+    public int? BandwidthMbps { get; init; }
+
+    /// <summary>
+    /// <c>crossBorderBandwidthMbps</c>: bandwidth limit per replication task on links between China and
+    /// overseas, in Mbit/s, so replication cannot fill the VPN that other traffic shares. Default 100.
+    /// </summary>
+    public int CrossBorderBandwidthMbps { get; init; } = 100;
+
+    /// <summary>
+    /// <c>crossBorderHttpTimeoutMinutes</c>: the primary's jobservice registry HTTP client timeout
+    /// when any link crosses the border (Harbor's default is 30 minutes, too short for large layers
+    /// over a rate-limited VPN). Default 120.
+    /// </summary>
+    public int CrossBorderHttpTimeoutMinutes { get; init; } = 120;
+}

@@ -1,0 +1,35 @@
+using HarborHa.Common;
+using HarborHa.Model;
+
+namespace HarborHa.Distribution;
+
+/// <summary>
+/// The robots' secrets: one <c>random:</c> password per role, global, so every region's robot of
+/// that role gets the same secret and one credential works everywhere.
+/// </summary>
+public sealed class DistributionCredentials
+{
+    private readonly Dictionary<RobotRole, Ref> _secrets = [];
+
+    public DistributionCredentials(PulumiProgram program, Ref randomProvider)
+    {
+        foreach (var role in Enum.GetValues<RobotRole>())
+        {
+            // Harbor accepts robot secrets of 8-128 characters with an upper-case letter, a lower-case
+            // letter and a digit; no special characters keeps docker login and shell quoting simple.
+            var password = program.Declare(LogicalName.Of("global", "harbor", "robot", RobotPermissions.Name(role), "secret"),
+                "random:index/randomPassword:RandomPassword", randomProvider, new MapValue
+                {
+                    ["length"] = 40,
+                    ["special"] = false,
+                    ["minUpper"] = 2,
+                    ["minLower"] = 2,
+                    ["minNumeric"] = 2,
+                });
+            _secrets[role] = password.Out("result");
+        }
+    }
+
+    /// <summary>The secret of a role's robot, wrapped so it stays secret wherever it goes.</summary>
+    public Value SecretOf(RobotRole role) => new Secret(_secrets[role]);
+}

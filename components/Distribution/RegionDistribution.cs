@@ -1,0 +1,214 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Distribution;
+
+/// <summary>
+/// One region's Harbor configured as code: its Harbor provider, the managed projects with their
+/// retention and immutability rules, the robots, the proxy-cache projects and the preheat instance.
+/// Every region gets the same from the same config; only the primary also gets the CI robot, and only
+/// replicas the replicator robot that the primary's rules push with.
+/// </summary>
+public sealed class RegionDistribution
+{
+    /// <summary>Harbor's own robot name prefix (Harbor configuration <c>robot_name_prefix</c>, default <c>robot$</c>).</summary>
+    public const string RobotPrefix = "robot$";
+
+    private readonly PulumiProgram _program;
+    private readonly ResourceOptions _options;
+
+    public RegionDistribution(PulumiProgram program, RegionDistributionArgs args)
+    {
+        _program = program;
+        var harbor = args.Harbor;
+        Region = harbor.Region.Name;
+        var dependsOn = new[] { harbor.HarborRelease }.Concat(args.DependsOn).ToArray();
+        Provider = program.Add(Name("provider"), Resource.ProviderPrefix + "harbor", new MapValue
+        {
+            ["url"] = harbor.PrivateEndpoint,
+            ["username"] = "admin",
+            ["password"] = new Secret(harbor.AdminPassword),
+            // The provider defaults to skipping certificate checks; the private endpoint has a real certificate.
+            ["insecure"] = false,
+            ["robotPrefix"] = RobotPrefix,
+        }, new ResourceOptions
+        {
+            Version = ProviderVersions.Harbor,
+            PluginDownloadUrl = ProviderVersions.HarborDownloadUrl,
+            DependsOn = dependsOn,
+        }).Self;
+        _options = new ResourceOptions { Provider = Provider, DependsOn = dependsOn };
+
+        var managed = args.Projects.Select(p => DeclareProject(p, args.Protect)).ToArray();
+        ProjectNames = args.Projects.Zip(managed, (p, r) => (p.Name, Ref: r.Out("name"))).ToDictionary(x => x.Name, x => x.Ref, StringComparer.Ordinal);
+        ReplicatedProjectNames = args.Projects.Where(p => p.Replicate).Select(p => p.Name).ToArray();
+        var proxies = args.ProxyCaches.Select(DeclareProxyCache).ToArray();
+
+        var managedNames = managed.Select(p => (Value)p.Out("name")).ToArray();
+        var pullable = managedNames.Concat(proxies.Select(p => (Value)p.Out("name"))).ToArray();
+        var replicated = args.Projects.Zip(managed).Where(x => x.First.Replicate).Select(x => (Value)x.Second.Out("name")).ToArray();
+
+        DeclareRobot(RobotRole.Pull, pullable, args.Credentials);
+        if (harbor.Region.IsPrimary)
+        {
+            DeclareRobot(RobotRole.Ci, managedNames, args.Credentials);
+        }
+        else
+        {
+            Replicator = DeclareRobot(RobotRole.Replicator, replicated, args.Credentials);
+        }
+
+        if (args.Preheat is { } preheat)
+        {
+            DeclarePreheat(preheat);
+        }
+    }
+
+    public string Region { get; }
+
+    /// <summary>The region's Harbor provider; every Harbor resource of the region uses it.</summary>
+    public Ref Provider { get; }
+
+    /// <summary>The managed projects' names as outputs of their resources (referencing them orders creation).</summary>
+    public IReadOnlyDictionary<string, Ref> ProjectNames { get; }
+
+    /// <summary>Names of the projects the primary replicates, in config order.</summary>
+    public IReadOnlyList<string> ReplicatedProjectNames { get; }
+
+    /// <summary>The replicator robot; null in the primary, which only pushes.</summary>
+    public Resource? Replicator { get; }
+
+    /// <summary>Logical names of this region's Harbor resources: <c>&lt;region&gt;-harbor-&lt;role&gt;</c>.</summary>
+    public string Name(params string[] role) => LogicalName.Of([Region, "harbor", .. role]);
+
+    /// <summary>Declares a Harbor resource of this region (its provider, waiting for the Harbor release).</summary>
+    public Resource Declare(string name, string type, MapValue properties, bool protect = false) =>
+        _program.Add(name, type, properties, _options with { Protect = protect });
+
+    private Resource DeclareProject(ProjectConfig project, bool protect)
+    {
+        var properties = new MapValue
+        {
+            ["name"] = project.Name,
+            ["public"] = project.Public,
+            ["vulnerabilityScanning"] = project.ScanOnPush,
+            ["autoSbomGeneration"] = project.SbomOnPush,
+            ["enableContentTrustCosign"] = project.RequireCosign,
+        };
+        properties.AddIfSet("storageQuota", project.StorageQuotaGb is { } gb ? new Number(gb) : null);
+        properties.AddIfSet("deploymentSecurity", project.PreventVulnerable is { } s ? new Text(s.ToString().ToLowerInvariant()) : null);
+        var resource = Declare(Name("project", project.Name), "harbor:index/project:Project", properties, protect);
+
+        if (project.Retention is { } retention)
+        {
+            var rules = new List<Value>();
+            if (retention.KeepLastPushed is { } n)
+            {
+                rules.Add(new MapValue { ["mostRecentlyPushed"] = n, ["repoMatching"] = "**", ["tagMatching"] = "**" });
+            }
+
+            if (retention.KeepPushedWithinDays is { } days)
+            {
+                rules.Add(new MapValue { ["nDaysSinceLastPush"] = days, ["repoMatching"] = "**", ["tagMatching"] = "**" });
+            }
+
+            Declare(Name("project", project.Name, "retention"), "harbor:index/retentionPolicy:RetentionPolicy", new MapValue
+            {
+                // The provider takes the project's id (/projects/N) as the policy's scope.
+                ["scope"] = resource.Id,
+                ["schedule"] = retention.Schedule.ToString(),
+                ["rules"] = new ListValue(rules),
+            });
+        }
+
+        foreach (var pattern in project.ImmutableTags)
+        {
+            Declare(Name("project", project.Name, "immutable", PatternSlug(pattern)), "harbor:index/immutableTagRule:ImmutableTagRule", new MapValue
+            {
+                ["projectId"] = resource.Id,
+                ["repoMatching"] = "**",
+                ["tagMatching"] = pattern,
+            });
+        }
+
+        return resource;
+    }
+
+    private Resource DeclareProxyCache(ProxyCacheConfig cache)
+    {
+        var registry = new MapValue
+        {
+            ["name"] = $"upstream-{cache.Name}",
+            ["providerName"] = ProviderName(cache.Type),
+            ["endpointUrl"] = cache.Endpoint,
+            ["insecure"] = false,
+            ["description"] = $"upstream of the {cache.Name} proxy cache (managed by harbor-ha)",
+        };
+        if (cache.Username is not null && cache.PasswordSecret is not null)
+        {
+            registry.Add("accessId", cache.Username);
+            registry.Add("accessSecret", new Secret(_program.DeclareConfig(new ConfigDeclaration(cache.PasswordSecret, "String", IsSecret: true))));
+        }
+
+        var upstream = Declare(Name("upstream", cache.Name), "harbor:index/registry:Registry", registry);
+        return Declare(Name("proxy", cache.Name), "harbor:index/project:Project", new MapValue
+        {
+            ["name"] = cache.Name,
+            ["registryId"] = upstream.Out("registryId"),
+            ["public"] = false,
+            ["vulnerabilityScanning"] = false,
+        });
+    }
+
+    private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials) =>
+        Declare(Name("robot", RobotPermissions.Name(role)), "harbor:index/robotAccount:RobotAccount", new MapValue
+        {
+            ["name"] = RobotPermissions.Name(role),
+            ["description"] = RobotPermissions.Description(role),
+            ["level"] = "system",
+            ["secret"] = credentials.SecretOf(role),
+            ["permissions"] = RobotPermissions.For(role, projects),
+        });
+
+    private void DeclarePreheat(PreheatTarget preheat) =>
+        _program.Add(Name("preheat", "dragonfly"), "harbor:index/preheatInstance:PreheatInstance", new MapValue
+        {
+            ["name"] = "dragonfly",
+            ["vendor"] = "dragonfly",
+            ["endpoint"] = preheat.Endpoint,
+            // Dragonfly's open API (/oapi/v1/jobs) only accepts a personal access token as a bearer token.
+            ["authMode"] = "OAUTH",
+            ["token"] = new Secret(preheat.Token),
+            ["default"] = true,
+            ["enabled"] = true,
+            ["insecure"] = false,
+            ["description"] = "the region's Dragonfly P2P cluster (managed by harbor-ha)",
+        }, _options with { DependsOn = [.. _options.DependsOn, preheat.Release] });
+
+    /// <summary>
+    /// The provider's <c>provider_name</c> for an upstream kind (terraform-provider-harbor maps
+    /// <c>github</c> to Harbor's <c>github-ghcr</c> adapter).
+    /// </summary>
+    public static string ProviderName(UpstreamType type) => type switch
+    {
+        UpstreamType.DockerHub => "docker-hub",
+        UpstreamType.Ghcr => "github",
+        UpstreamType.Quay => "quay",
+        UpstreamType.Harbor => "harbor",
+        _ => "docker-registry",
+    };
+
+    /// <summary>A name part for a tag pattern: its letters and digits plus a short hash, so reordering patterns renames nothing.</summary>
+    public static string PatternSlug(string pattern)
+    {
+        var letters = new string(pattern.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        while (letters.Contains("--", StringComparison.Ordinal))
+        {
+            letters = letters.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(pattern)))[..8];
+        return LogicalName.Of(letters.Length > 20 ? letters[..20].TrimEnd('-') : letters, hash);
+    }
+}

@@ -1,0 +1,84 @@
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Distribution;
+
+/// <summary>
+/// The primary's push replication: per link of the <see cref="ReplicationPlan"/>, a registry
+/// endpoint for the target's private endpoint (logging in as the target's replicator robot) and an
+/// event-based push rule. Nothing is declared in the replicas: they never replicate.
+/// </summary>
+public static class ReplicationRules
+{
+    public static IReadOnlyList<Resource> Declare(
+        RegionDistribution primary,
+        IReadOnlyDictionary<string, RegionDistribution> targets,
+        IReadOnlyDictionary<string, RegionHarbor> harbors,
+        IReadOnlyList<ReplicationLink> links,
+        ReplicationConfig settings,
+        DistributionCredentials credentials)
+    {
+        var rules = new List<Resource>();
+        var filters = Filters(primary.ReplicatedProjectNames, settings.Tags);
+        foreach (var link in links)
+        {
+            if (link.Source != primary.Region)
+            {
+                throw new ProgramException($"replication rule {link.Source} -> {link.Target} is not held by the primary {primary.Region}");
+            }
+
+            var target = targets[link.Target];
+            var replicator = target.Replicator
+                ?? throw new ProgramException($"{link.Target} has no replicator robot; is it the primary?");
+            var endpoint = primary.Declare(primary.Name("target", link.Target), "harbor:index/registry:Registry", new MapValue
+            {
+                ["name"] = $"harbor-{link.Target}",
+                ["providerName"] = "harbor",
+                ["endpointUrl"] = harbors[link.Target].PrivateEndpoint,
+                ["accessId"] = replicator.Out("fullName"),
+                ["accessSecret"] = credentials.SecretOf(RobotRole.Replicator),
+                ["insecure"] = false,
+                ["description"] = $"{link.Target}'s private endpoint, over the private network (managed by harbor-ha)",
+            });
+            var properties = new MapValue
+            {
+                ["name"] = $"push-to-{link.Target}",
+                ["description"] = $"every push in {link.Source} goes to {link.Target} (managed by harbor-ha)",
+                ["action"] = "push",
+                ["registryId"] = endpoint.Out("registryId"),
+                ["schedule"] = "event_based",
+                ["enabled"] = true,
+                ["filters"] = filters,
+                ["deletion"] = settings.Deletion,
+                ["override"] = settings.Override,
+                // The provider's documented default (-1) flattens every namespace level; keep paths as they are.
+                ["destNamespaceReplace"] = 0,
+                ["copyByChunk"] = link.CopyByChunk,
+                ["speed"] = link.SpeedKbits,
+                // Runs the rule once when it is created or changed: a new region gets the existing images, not just new pushes.
+                ["executeOnChanged"] = true,
+            };
+            rules.Add(primary.Declare(primary.Name("replication", link.Target), "harbor:index/replication:Replication", properties));
+        }
+
+        return rules;
+    }
+
+    /// <summary>Harbor's doublestar name filter over the replicated projects, and the tag filter if configured.</summary>
+    public static ListValue Filters(IReadOnlyList<string> projects, string? tags)
+    {
+        if (projects.Count == 0)
+        {
+            throw new ProgramException("no project is replicated; a push rule would copy every repository, proxy caches included");
+        }
+
+        var names = projects.Count == 1 ? $"{projects[0]}/**" : $"{{{string.Join(',', projects)}}}/**";
+        var filters = new List<Value> { new MapValue { ["name"] = names } };
+        if (tags is not null)
+        {
+            filters.Add(new MapValue { ["tag"] = tags, ["decoration"] = "matches" });
+        }
+
+        return new ListValue(filters);
+    }
+}

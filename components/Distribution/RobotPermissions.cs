@@ -1,0 +1,66 @@
+using HarborHa.Model;
+
+namespace HarborHa.Distribution;
+
+/// <summary>
+/// Permissions of each robot role, as (resource, action) pairs from Harbor's RBAC policy table
+/// (goharbor/harbor src/common/rbac/const.go: project scope; system scope for <c>project list</c>).
+/// </summary>
+public static class RobotPermissions
+{
+    public static string Name(RobotRole role) => role switch
+    {
+        RobotRole.Ci => "ci",
+        RobotRole.Pull => "pull",
+        _ => "replicator",
+    };
+
+    public static string Description(RobotRole role) => role switch
+    {
+        RobotRole.Ci => "CI pushes to the primary region (managed by harbor-ha)",
+        RobotRole.Pull => "pulls from any region (managed by harbor-ha)",
+        _ => "the primary's push replication writes with it (managed by harbor-ha)",
+    };
+
+    /// <summary>Project-scoped (resource, action) pairs of a role.</summary>
+    public static IReadOnlyList<(string Resource, string Action)> ProjectAccess(RobotRole role) => role switch
+    {
+        RobotRole.Ci =>
+        [
+            ("repository", "pull"), ("repository", "push"), ("repository", "list"),
+            ("artifact", "read"), ("artifact", "list"),
+            ("tag", "create"), ("tag", "list"),
+        ],
+        RobotRole.Pull => [("repository", "pull")],
+        // Replication checks what exists at the destination, pushes blobs and manifests, tags them,
+        // and (with deletion on) deletes what the primary deleted.
+        _ =>
+        [
+            ("project", "read"),
+            ("repository", "list"), ("repository", "pull"), ("repository", "push"), ("repository", "delete"),
+            ("artifact", "read"), ("artifact", "list"), ("artifact", "create"), ("artifact", "delete"),
+            ("tag", "create"), ("tag", "list"), ("tag", "delete"),
+        ],
+    };
+
+    /// <summary>
+    /// The robot's <c>permissions</c> input: one project-kind entry per project, plus, for the
+    /// replicator, a system-kind <c>project list</c> so replication can look the destination projects up.
+    /// </summary>
+    public static ListValue For(RobotRole role, IReadOnlyList<Value> projectNames)
+    {
+        var accesses = Value.List(ProjectAccess(role).Select(a => (Value)new MapValue { ["resource"] = a.Resource, ["action"] = a.Action }).ToArray());
+        var entries = projectNames.Select(p => (Value)new MapValue { ["kind"] = "project", ["namespace"] = p, ["accesses"] = accesses }).ToList();
+        if (role == RobotRole.Replicator)
+        {
+            entries.Add(new MapValue
+            {
+                ["kind"] = "system",
+                ["namespace"] = "/",
+                ["accesses"] = Value.List(new MapValue { ["resource"] = "project", ["action"] = "list" }),
+            });
+        }
+
+        return new ListValue(entries);
+    }
+}

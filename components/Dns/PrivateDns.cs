@@ -1,0 +1,182 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+using HarborHa.Planning;
+
+namespace HarborHa.Dns;
+
+/// <summary>
+/// Private DNS for a geo stack. Per side, a private hosted zone for the domain, created in the hub
+/// and associated with every VPC of that side (a private zone may be associated with VPCs in other
+/// regions of the same account and partition); it holds <c>&lt;region&gt;.&lt;domain&gt;</c> for each of
+/// the side's regions and the global <c>&lt;domain&gt;</c> as latency records over them, all aliases of
+/// the internal load balancers. Across the border, Route 53 Resolver: an inbound endpoint in each
+/// hub, and in each <see cref="DnsForwarding.Forwarders"/> region an outbound endpoint with one
+/// forwarding rule per remote regional name, aimed at the other hub's inbound endpoint over the VPN.
+/// </summary>
+public sealed class PrivateDns
+{
+    private readonly Dictionary<string, Ref> _records = new(StringComparer.Ordinal);
+
+    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions)
+    {
+        var configs = regions.Select(r => r.Region).ToArray();
+        var byName = regions.ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
+        foreach (var side in new[] { Side.China, Side.Overseas })
+        {
+            var members = regions.Where(r => r.Region.Side == side).OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToArray();
+            var hub = DnsForwarding.InboundOf(side, configs);
+            if (members.Length == 0 || hub is null)
+            {
+                continue;
+            }
+
+            DeclareZone(program, domain, byName[hub.Name], members);
+        }
+
+        var inbound = new Dictionary<Side, Resource>();
+        var groups = new Dictionary<string, SecurityGroup>(StringComparer.Ordinal);
+        var forwarders = DnsForwarding.Forwarders(configs);
+        if (forwarders.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var side in new[] { Side.China, Side.Overseas })
+        {
+            var hub = byName[DnsForwarding.InboundOf(side, configs)!.Name];
+            inbound[side] = program.Declare(Name(hub, "inbound"), "aws:route53/resolverEndpoint:ResolverEndpoint", hub.AwsProvider, new MapValue
+            {
+                ["name"] = Name(hub, "inbound"),
+                ["direction"] = "INBOUND",
+                ["protocols"] = Value.List("Do53"),
+                ["securityGroupIds"] = Value.List(GroupOf(program, hub, groups).Id),
+                ["ipAddresses"] = TwoAddresses(hub),
+                ["tags"] = ProgramExtensions.NameTag(Name(hub, "inbound")),
+            });
+        }
+
+        foreach (var forwarder in forwarders.Select(f => byName[f.Name]))
+        {
+            var outbound = program.Declare(Name(forwarder, "outbound"), "aws:route53/resolverEndpoint:ResolverEndpoint", forwarder.AwsProvider, new MapValue
+            {
+                ["name"] = Name(forwarder, "outbound"),
+                ["direction"] = "OUTBOUND",
+                ["protocols"] = Value.List("Do53"),
+                ["securityGroupIds"] = Value.List(GroupOf(program, forwarder, groups).Id),
+                ["ipAddresses"] = TwoAddresses(forwarder),
+                ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "outbound")),
+            });
+            var target = inbound[forwarder.Region.Side == Side.China ? Side.Overseas : Side.China];
+            foreach (var remote in DnsForwarding.RemoteRegions(forwarder.Region, configs))
+            {
+                var rule = program.Declare(Name(forwarder, "forward", remote.Name), "aws:route53/resolverRule:ResolverRule", forwarder.AwsProvider, new MapValue
+                {
+                    ["name"] = Name(forwarder, "forward", remote.Name),
+                    ["domainName"] = $"{remote.Name}.{domain}",
+                    ["ruleType"] = "FORWARD",
+                    ["resolverEndpointId"] = outbound.Id,
+                    ["targetIps"] = Value.List(
+                        new MapValue { ["ip"] = target.Out("ipAddresses[0].ip"), ["port"] = 53 },
+                        new MapValue { ["ip"] = target.Out("ipAddresses[1].ip"), ["port"] = 53 }),
+                    ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "forward", remote.Name)),
+                });
+                program.Declare(Name(forwarder, "forward", remote.Name, "vpc"), "aws:route53/resolverRuleAssociation:ResolverRuleAssociation", forwarder.AwsProvider, new MapValue
+                {
+                    ["resolverRuleId"] = rule.Id,
+                    ["vpcId"] = forwarder.VpcId,
+                });
+            }
+        }
+    }
+
+    /// <summary>The private record of a region's name; Harbor's API is reachable by name once it exists.</summary>
+    public Ref RecordOf(string region) => _records[region];
+
+    private void DeclareZone(PulumiProgram program, string domain, DnsRegion hub, IReadOnlyList<DnsRegion> members)
+    {
+        var zoneName = LogicalName.Of(hub.Region.Name, "dns", "private-zone");
+        var zone = program.Declare(zoneName, "aws:route53/zone:Zone", hub.AwsProvider, new MapValue
+        {
+            ["name"] = domain,
+            ["comment"] = $"harbor-ha private names of the {(hub.Region.Side == Side.China ? "China" : "overseas")} side",
+            // The first VPC makes the zone private; the others are associated below. Route 53 needs one at creation.
+            ["vpcs"] = Value.List(new MapValue { ["vpcId"] = hub.VpcId, ["vpcRegion"] = hub.Region.Name }),
+            ["tags"] = ProgramExtensions.NameTag(zoneName),
+        }, new ResourceOptions { IgnoreChanges = ["vpcs"] });
+        var zoneId = zone.Out("zoneId");
+        foreach (var member in members)
+        {
+            if (member.Region.Name != hub.Region.Name)
+            {
+                program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-zone-association"), "aws:route53/zoneAssociation:ZoneAssociation", member.AwsProvider, new MapValue
+                {
+                    ["zoneId"] = zoneId,
+                    ["vpcId"] = member.VpcId,
+                    ["vpcRegion"] = member.Region.Name,
+                });
+            }
+
+            var record = program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-record"), "aws:route53/record:Record", member.AwsProvider, new MapValue
+            {
+                ["zoneId"] = zoneId,
+                ["name"] = $"{member.Region.Name}.{domain}",
+                ["type"] = "A",
+                ["aliases"] = Value.List(Alias(member.InternalLoadBalancer)),
+            });
+            _records[member.Region.Name] = record.Self;
+
+            program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-global"), "aws:route53/record:Record", member.AwsProvider, new MapValue
+            {
+                ["zoneId"] = zoneId,
+                ["name"] = domain,
+                ["type"] = "A",
+                ["setIdentifier"] = member.Region.Name,
+                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = member.Region.Name }),
+                ["aliases"] = Value.List(Alias(member.InternalLoadBalancer)),
+            });
+        }
+    }
+
+    /// <summary>The resolver endpoints' group: DNS from the other side's address space in, anything out (forwarded queries).</summary>
+    private static SecurityGroup GroupOf(PulumiProgram program, DnsRegion region, Dictionary<string, SecurityGroup> groups)
+    {
+        if (groups.TryGetValue(region.Region.Name, out var existing))
+        {
+            return existing;
+        }
+
+        var group = new SecurityGroup(program, region.AwsProvider, Name(region, "sg"), region.VpcId,
+            "harbor-ha Route 53 Resolver endpoints (DNS across the VPN)", allowAllEgress: true);
+        if (region.Region.IsHub)
+        {
+            var other = NetworkPlan.OtherSupernet(region.Region.Side);
+            group.AllowFromCidr("other-side-dns-udp", other, "udp", 53, 53, "DNS queries forwarded from the other side over the VPN");
+            group.AllowFromCidr("other-side-dns-tcp", other, "tcp", 53, 53, "DNS queries forwarded from the other side over the VPN (large answers)");
+        }
+
+        groups[region.Region.Name] = group;
+        return group;
+    }
+
+    /// <summary>Resolver endpoints need two addresses, in two AZs, for availability.</summary>
+    private static ListValue TwoAddresses(DnsRegion region)
+    {
+        if (region.ResolverSubnetIds.Count < 2)
+        {
+            throw new ProgramException($"{region.Region.Name}: a resolver endpoint needs subnets in two availability zones");
+        }
+
+        return Value.List(region.ResolverSubnetIds.Take(2).Select(id => (Value)new MapValue { ["subnetId"] = id }).ToArray());
+    }
+
+    private static MapValue Alias(Distribution.LoadBalancerEndpoint lb) => new()
+    {
+        ["name"] = lb.DnsName,
+        ["zoneId"] = lb.ZoneId,
+        ["evaluateTargetHealth"] = true,
+    };
+
+    private static string Name(DnsRegion region, params string[] role) => LogicalName.Of([region.Region.Name, "dns", "resolver", .. role]);
+}

@@ -1,0 +1,155 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Distribution;
+using HarborHa.Model;
+
+namespace HarborHa.Dns;
+
+/// <summary>
+/// Public names, with exposure <c>both</c>: <c>&lt;region&gt;.&lt;domain&gt;</c> for every region and the
+/// global <c>&lt;domain&gt;</c>. Regions in the zone's partition are alias records of their public load
+/// balancers and, for the global name, latency records guarded by HTTPS health checks on
+/// <c>/api/v2.0/ping</c>. Route 53 alias records cannot point into the other partition, so China
+/// regions in an overseas zone are CNAMEs, and China users reach the global name through a
+/// geolocation <c>CN</c> CNAME record. A CNAME cannot sit at a zone apex: when the zone is the
+/// domain itself, the global name covers the zone's partition only (docs/distribution.md).
+/// </summary>
+public sealed class PublicDns
+{
+    /// <summary>The name that carries the latency records when the global name must be a CNAME.</summary>
+    public const string LatencyLabel = "latency";
+
+    public PublicDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, PublicZone zone)
+    {
+        var exposed = regions.Where(r => r.PublicLoadBalancer is not null).OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToArray();
+        if (exposed.Length == 0)
+        {
+            return;
+        }
+
+        if (zone.Side == Side.China && exposed.Any(r => r.Region.Side == Side.Overseas))
+        {
+            throw new ProgramException("the public zone must be in the overseas partition when overseas regions are public: aliases cannot cross partitions");
+        }
+
+        if (zone.Name != domain && !domain.EndsWith("." + zone.Name, StringComparison.Ordinal))
+        {
+            throw new ProgramException($"the public zone {zone.Name} does not contain the domain {domain}");
+        }
+
+        var writer = regions.Single(r => r.Region.Side == zone.Side && r.Region.IsHub).AwsProvider;
+        var local = exposed.Where(r => r.Region.Side == zone.Side).ToArray();
+        var remote = exposed.Where(r => r.Region.Side != zone.Side).ToArray();
+        var health = new Dictionary<string, Ref>(StringComparer.Ordinal);
+
+        foreach (var region in exposed)
+        {
+            var name = $"{region.Region.Name}.{domain}";
+            var lb = region.PublicLoadBalancer!;
+            var record = new MapValue { ["zoneId"] = zone.Id, ["name"] = name };
+            if (region.Region.Side == zone.Side)
+            {
+                record.Add("type", "A");
+                record.Add("aliases", Value.List(Alias(lb)));
+                health[region.Region.Name] = program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-health"), "aws:route53/healthCheck:HealthCheck", writer, new MapValue
+                {
+                    ["type"] = "HTTPS",
+                    ["fqdn"] = name,
+                    ["port"] = 443,
+                    // /v2/ answers 401 without credentials; ping is Harbor's unauthenticated liveness path.
+                    ["resourcePath"] = "/api/v2.0/ping",
+                    ["enableSni"] = true,
+                    ["requestInterval"] = 30,
+                    ["failureThreshold"] = 3,
+                    ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(region.Region.Name, "dns", "public-health")),
+                }).Id;
+            }
+            else
+            {
+                record.Add("type", "CNAME");
+                record.Add("ttl", 60);
+                record.Add("records", Value.List(lb.DnsName));
+            }
+
+            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), "aws:route53/record:Record", writer, record);
+        }
+
+        var apex = zone.Name == domain;
+        var geolocation = remote.Length > 0 && !apex;
+        var latencyName = geolocation ? $"{LatencyLabel}.{domain}" : domain;
+        foreach (var region in local)
+        {
+            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-latency"), "aws:route53/record:Record", writer, new MapValue
+            {
+                ["zoneId"] = zone.Id,
+                ["name"] = latencyName,
+                ["type"] = "A",
+                ["setIdentifier"] = region.Region.Name,
+                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = region.Region.Name }),
+                ["healthCheckId"] = health[region.Region.Name],
+                ["aliases"] = Value.List(Alias(region.PublicLoadBalancer!)),
+            });
+        }
+
+        if (!geolocation)
+        {
+            return;
+        }
+
+        var china = ChinaEntry(remote);
+        program.Declare(LogicalName.Of("global", "dns", "public-global-cn"), "aws:route53/record:Record", writer, new MapValue
+        {
+            ["zoneId"] = zone.Id,
+            ["name"] = domain,
+            ["type"] = "CNAME",
+            ["ttl"] = 60,
+            ["setIdentifier"] = "china",
+            ["geolocationRoutingPolicies"] = Value.List(new MapValue { ["country"] = "CN" }),
+            ["records"] = Value.List($"{china.Region.Name}.{domain}"),
+        });
+        if (local.Length > 0)
+        {
+            program.Declare(LogicalName.Of("global", "dns", "public-global-default"), "aws:route53/record:Record", writer, new MapValue
+            {
+                ["zoneId"] = zone.Id,
+                ["name"] = domain,
+                ["type"] = "CNAME",
+                ["ttl"] = 60,
+                ["setIdentifier"] = "default",
+                // "*" is Route 53's default location: every query no other geolocation record matches.
+                ["geolocationRoutingPolicies"] = Value.List(new MapValue { ["country"] = "*" }),
+                ["records"] = Value.List(latencyName),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Declares a public zone for the domain itself, for stacks whose registry tier brings none. Its
+    /// partition is overseas when the stack has an overseas region (China's Route 53 is separate).
+    /// Delegate the domain to the zone's name servers (output <c>publicZoneNameServers</c>).
+    /// </summary>
+    public static PublicZone DeclareZone(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions)
+    {
+        var side = regions.Any(r => r.Region.Side == Side.Overseas) ? Side.Overseas : Side.China;
+        var hub = regions.Single(r => r.Region.Side == side && r.Region.IsHub);
+        var zone = program.Declare(LogicalName.Of("global", "dns", "public-zone"), "aws:route53/zone:Zone", hub.AwsProvider, new MapValue
+        {
+            ["name"] = domain,
+            ["comment"] = "harbor-ha public names",
+            ["tags"] = ProgramExtensions.NameTag(LogicalName.Of("global", "dns", "public-zone")),
+        });
+        program.AddOutput("publicZoneNameServers", zone.Out("nameServers"));
+        return new PublicZone(zone.Out("zoneId"), domain, side);
+    }
+
+    /// <summary>The China region that answers China's queries for the global name: the primary if it is there, else the hub.</summary>
+    public static DnsRegion ChinaEntry(IReadOnlyList<DnsRegion> china) =>
+        china.FirstOrDefault(r => r.Region.IsPrimary) ?? china.FirstOrDefault(r => r.Region.IsHub) ?? china.OrderBy(r => r.Region.Slot).First();
+
+    private static MapValue Alias(LoadBalancerEndpoint lb) => new()
+    {
+        ["name"] = lb.DnsName,
+        ["zoneId"] = lb.ZoneId,
+        ["evaluateTargetHealth"] = true,
+    };
+}

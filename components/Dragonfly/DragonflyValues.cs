@@ -1,0 +1,140 @@
+using HarborHa.Model;
+
+namespace HarborHa.Dragonfly;
+
+/// <summary>
+/// Helm values of the dragonfly chart 1.7.4 (Dragonfly 2.5.0) for one region, as a pure function.
+/// Every key exists in the chart's values.yaml, except <c>affinity</c> of the manager, scheduler and
+/// seed client, which the chart's templates read (templates/*/…-deployment/statefulset.yaml) but its
+/// values.yaml does not list; the tests hold that exception list.
+/// </summary>
+public static class DragonflyValues
+{
+    /// <summary>Pins the chart's object names, so the manager's address does not depend on the release name.</summary>
+    public const string FullName = "dragonfly";
+
+    /// <summary>
+    /// Where EKS's Amazon Linux 2023 nodes keep containerd's config. Those nodes already set the
+    /// registry <c>config_path</c>, so dfinit only writes <c>hosts.toml</c> files, which containerd
+    /// reads on every pull: no containerd restart is needed.
+    /// </summary>
+    public const string ContainerdConfigPath = "/etc/containerd/config.toml";
+
+    /// <summary>Seed peers keep their cache on the node's disk (no EBS CSI driver or storage class needed); a lost cache refills from Harbor.</summary>
+    public const string SeedCachePath = "/var/lib/dragonfly-seed-client";
+
+    public static MapValue For(DragonflyValuesInput input)
+    {
+        var values = new MapValue
+        {
+            ["fullnameOverride"] = FullName,
+            ["manager"] = new MapValue
+            {
+                ["replicas"] = input.Replicas,
+                ["affinity"] = Spread("manager"),
+                ["config"] = new MapValue
+                {
+                    ["auth"] = new MapValue { ["jwt"] = new MapValue { ["key"] = new Secret(input.JwtKey) } },
+                },
+            },
+            ["scheduler"] = new MapValue
+            {
+                ["replicas"] = input.Replicas,
+                ["affinity"] = Spread("scheduler"),
+            },
+            ["seedClient"] = new MapValue
+            {
+                ["replicas"] = input.Replicas,
+                ["affinity"] = Spread("seed-client"),
+                ["persistence"] = new MapValue
+                {
+                    ["enable"] = true,
+                    ["hostPath"] = new MapValue { ["path"] = SeedCachePath, ["type"] = "DirectoryOrCreate" },
+                },
+            },
+            // The peer daemon runs on every node (a DaemonSet); dfinit points the node's containerd at it.
+            ["client"] = new MapValue
+            {
+                ["dfinit"] = new MapValue
+                {
+                    ["enable"] = true,
+                    ["restartContainerRuntime"] = false,
+                    ["config"] = new MapValue
+                    {
+                        ["containerRuntime"] = new MapValue
+                        {
+                            ["containerd"] = new MapValue
+                            {
+                                ["configPath"] = ContainerdConfigPath,
+                                // Only Harbor's names go through the peers; other registries are pulled as before,
+                                // so nothing bypasses Harbor's proxy caches towards the internet.
+                                ["proxyAllRegistries"] = false,
+                                ["registries"] = Value.List(
+                                    Mirror(input.RegionalHost, input.RegionalHost),
+                                    Mirror(input.GlobalHost, input.RegionalHost)),
+                            },
+                        },
+                    },
+                },
+            },
+            // The chart's bundled MySQL and Redis are off: the manager uses an encrypted RDS MySQL and
+            // an ElastiCache Redis that only the nodes reach.
+            ["mysql"] = new MapValue { ["enable"] = false },
+            ["redis"] = new MapValue { ["enable"] = false },
+            ["externalMysql"] = new MapValue
+            {
+                ["host"] = input.DatabaseHost,
+                ["port"] = 3306,
+                ["username"] = DragonflyCluster.DatabaseUser,
+                ["password"] = new Secret(input.DatabasePassword),
+                ["database"] = DragonflyCluster.DatabaseName,
+                ["migrate"] = true,
+            },
+            ["externalRedis"] = new MapValue
+            {
+                ["addrs"] = Value.List(input.RedisAddress),
+            },
+        };
+        if (input.ImageRegistry is not null)
+        {
+            values.Add("global", new MapValue { ["imageRegistry"] = input.ImageRegistry });
+        }
+
+        return values;
+    }
+
+    /// <summary>A containerd registry host namespace served by the region's Harbor through the local peer.</summary>
+    private static MapValue Mirror(string hostNamespace, string harborHost) => new()
+    {
+        ["hostNamespace"] = hostNamespace,
+        ["serverAddr"] = $"https://{harborHost}",
+        ["capabilities"] = Value.List("pull", "resolve"),
+    };
+
+    /// <summary>
+    /// Prefer one pod per AZ, then one per node. Preferred, not required: a rolling update briefly
+    /// runs one pod more than there are AZs, and a required rule would leave it pending.
+    /// </summary>
+    public static MapValue Spread(string component)
+    {
+        MapValue Term(int weight, string topologyKey) => new()
+        {
+            ["weight"] = weight,
+            ["podAffinityTerm"] = new MapValue
+            {
+                ["topologyKey"] = topologyKey,
+                ["labelSelector"] = new MapValue { ["matchLabels"] = new MapValue { ["app"] = FullName, ["component"] = component } },
+            },
+        };
+
+        return new MapValue
+        {
+            ["podAntiAffinity"] = new MapValue
+            {
+                ["preferredDuringSchedulingIgnoredDuringExecution"] = Value.List(
+                    Term(100, "topology.kubernetes.io/zone"),
+                    Term(50, "kubernetes.io/hostname")),
+            },
+        };
+    }
+}

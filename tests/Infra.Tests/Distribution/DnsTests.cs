@@ -1,0 +1,172 @@
+using HarborHa.Configuration;
+using HarborHa.Dns;
+using HarborHa.Model;
+using HarborHa.Tests.Support;
+
+namespace HarborHa.Tests.Distribution;
+
+public class DnsTests
+{
+    private static readonly DistributionStandIns TwoSides = DistributionStandIns.Compose(GeoConfigs.TwoSides);
+
+    [Fact]
+    public void Each_side_has_one_private_zone_in_its_hub_associated_with_every_other_vpc_of_that_side_only()
+    {
+        var program = TwoSides.Program;
+        var zones = program.OfType("aws:route53/zone:Zone");
+        Assert.Equal(["ap-southeast-1-dns-private-zone", "cn-north-1-dns-private-zone"], zones.Select(z => z.Name).Order(StringComparer.Ordinal));
+        Assert.All(zones, z => Assert.Equal("registry.example.com", z.Text("name")));
+        Assert.Equal(new Ref("cn-north-1-aws"), program.Get("cn-north-1-dns-private-zone").Options.Provider);
+
+        var associations = program.OfType("aws:route53/zoneAssociation:ZoneAssociation").ToDictionary(a => a.Name[..a.Name.IndexOf("-dns-", StringComparison.Ordinal)]);
+        Assert.Equal(["cn-northwest-1", "eu-central-1"], associations.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new Ref("cn-north-1-dns-private-zone", "zoneId"), associations["cn-northwest-1"].Prop("zoneId"));
+        Assert.Equal(new Ref("ap-southeast-1-dns-private-zone", "zoneId"), associations["eu-central-1"].Prop("zoneId"));
+        Assert.Equal(TwoSides.Harbors["eu-central-1"].VpcId, associations["eu-central-1"].Prop("vpcId"));
+        Assert.Equal("eu-central-1", associations["eu-central-1"].Text("vpcRegion"));
+    }
+
+    [Fact]
+    public void Every_region_has_a_private_regional_name_and_a_latency_entry_for_the_global_name_on_its_internal_balancer()
+    {
+        foreach (var (region, harbor) in TwoSides.Harbors)
+        {
+            var record = TwoSides.Program.Get($"{region}-dns-private-record");
+            Assert.Equal($"{region}.registry.example.com", record.Text("name"));
+            var alias = (MapValue)Assert.Single(Assert.IsType<ListValue>(record.Prop("aliases")).Items);
+            Assert.Equal(harbor.InternalLoadBalancer.DnsName, alias["name"]);
+            Assert.Equal(harbor.InternalLoadBalancer.ZoneId, alias["zoneId"]);
+
+            var global = TwoSides.Program.Get($"{region}-dns-private-global");
+            Assert.Equal("registry.example.com", global.Text("name"));
+            Assert.Equal(region, global.Text("setIdentifier"));
+        }
+    }
+
+    [Fact]
+    public void Hubs_answer_for_their_side_and_forwarders_send_each_remote_name_to_the_other_hub()
+    {
+        var program = TwoSides.Program;
+        var endpoints = program.OfType("aws:route53/resolverEndpoint:ResolverEndpoint");
+        Assert.Equal(["ap-southeast-1-dns-resolver-inbound", "cn-north-1-dns-resolver-inbound"],
+            endpoints.Where(e => e.Text("direction") == "INBOUND").Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ap-southeast-1-dns-resolver-outbound", "cn-north-1-dns-resolver-outbound"],
+            endpoints.Where(e => e.Text("direction") == "OUTBOUND").Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(endpoints, e => Assert.Equal(2, Assert.IsType<ListValue>(e.Prop("ipAddresses")).Items.Count));
+
+        var rules = program.OfType("aws:route53/resolverRule:ResolverRule");
+        Assert.Equal(
+            ["ap-southeast-1-dns-resolver-forward-cn-north-1", "ap-southeast-1-dns-resolver-forward-cn-northwest-1",
+             "cn-north-1-dns-resolver-forward-ap-southeast-1", "cn-north-1-dns-resolver-forward-eu-central-1"],
+            rules.Select(r => r.Name).Order(StringComparer.Ordinal));
+        var toChina = program.Get("ap-southeast-1-dns-resolver-forward-cn-northwest-1");
+        Assert.Equal("cn-northwest-1.registry.example.com", toChina.Text("domainName"));
+        Assert.Equal("FORWARD", toChina.Text("ruleType"));
+        var targets = Assert.IsType<ListValue>(toChina.Prop("targetIps")).Items.Cast<MapValue>().ToArray();
+        Assert.All(targets, t => Assert.Equal("cn-north-1-dns-resolver-inbound", Assert.IsType<Ref>(t["ip"]).Target));
+        Assert.Equal(["ipAddresses[0].ip", "ipAddresses[1].ip"], targets.Select(t => ((Ref)t["ip"]).Path));
+
+        foreach (var rule in rules)
+        {
+            var association = program.Get(rule.Name + "-vpc");
+            Assert.Equal(rule.Id, association.Prop("resolverRuleId"));
+            Assert.Equal(rule.Options.Provider, association.Options.Provider);
+        }
+    }
+
+    [Fact]
+    public void Resolver_endpoints_in_a_hub_accept_DNS_from_the_other_side_only()
+    {
+        var sg = TwoSides.Program.Get("cn-north-1-dns-resolver-sg");
+        var ingress = TwoSides.Program.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+            .Where(r => r.Prop("securityGroupId") == sg.Id).ToArray();
+
+        Assert.Equal(["tcp", "udp"], ingress.Select(r => r.Text("ipProtocol")).Order(StringComparer.Ordinal));
+        Assert.All(ingress, r => Assert.Equal("10.128.0.0/9", r.Text("cidrIpv4")));
+        Assert.All(ingress, r => Assert.Equal(new Number(53), r.Prop("fromPort")));
+    }
+
+    [Fact]
+    public void Forwarders_are_the_hubs_and_the_primary_and_none_when_the_stack_has_one_side()
+    {
+        var spokePrimary = TestConfigs.Parse("""
+            config:
+              harbor-ha:topology: geo
+              harbor-ha:domain: registry.example.com
+              harbor-ha:regions:
+                - name: cn-north-1
+                  slot: 0
+                - name: ap-southeast-1
+                  slot: 0
+                  hub: true
+                - name: us-west-2
+                  slot: 3
+                  role: primary
+            """);
+        Assert.Equal(["ap-southeast-1", "cn-north-1", "us-west-2"], DnsForwarding.Forwarders(spokePrimary.Regions).Select(r => r.Name));
+        Assert.Empty(DnsForwarding.Forwarders(TestConfigs.Parse(GeoConfigs.OverseasPublic).Regions));
+
+        var overseas = DistributionStandIns.Compose(GeoConfigs.OverseasPublic).Program;
+        Assert.Empty(overseas.OfType("aws:route53/resolverEndpoint:ResolverEndpoint"));
+        Assert.Single(overseas.OfType("aws:route53/zone:Zone"), z => z.Name.EndsWith("private-zone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Internal_exposure_declares_no_public_name()
+    {
+        Assert.Empty(TwoSides.Program.OfType("aws:route53/healthCheck:HealthCheck"));
+        Assert.DoesNotContain(TwoSides.Program.Resources, r => r.Name.Contains("dns-public", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Public_names_alias_overseas_balancers_and_point_china_regions_by_CNAME_with_health_checks_overseas()
+    {
+        var composed = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic);
+        var program = composed.Program;
+
+        var sg = program.Get("ap-southeast-1-dns-public-record");
+        Assert.Equal("A", sg.Text("type"));
+        var cn = program.Get("cn-northwest-1-dns-public-record");
+        Assert.Equal("CNAME", cn.Text("type"));
+        Assert.Equal(composed.Harbors["cn-northwest-1"].PublicLoadBalancer!.DnsName, Assert.Single(Assert.IsType<ListValue>(cn.Prop("records")).Items));
+
+        var checks = program.OfType("aws:route53/healthCheck:HealthCheck");
+        Assert.Equal(["ap-southeast-1-dns-public-health", "us-west-2-dns-public-health"], checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(checks, c => Assert.Equal("/api/v2.0/ping", c.Text("resourcePath")));
+        Assert.All(checks, c => Assert.Equal("HTTPS", c.Text("type")));
+
+        // The generated zone is the domain itself: the global name is its apex, where no CNAME may sit.
+        Assert.Equal("registry.example.com", program.Get("ap-southeast-1-dns-public-latency").Text("name"));
+        Assert.False(program.Contains("global-dns-public-global-cn"));
+    }
+
+    [Fact]
+    public void Under_a_parent_zone_china_gets_the_global_name_through_a_geolocation_CNAME()
+    {
+        var zone = new PublicZone("Z0PARENT", "example.com", Side.Overseas);
+        var program = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, zone).Program;
+
+        Assert.False(program.Contains("global-dns-public-zone"));
+        var cn = program.Get("global-dns-public-global-cn");
+        Assert.Equal("registry.example.com", cn.Text("name"));
+        Assert.Equal("CNAME", cn.Text("type"));
+        Assert.Equal(new Text("CN"), ((MapValue)Assert.Single(Assert.IsType<ListValue>(cn.Prop("geolocationRoutingPolicies")).Items))["country"]);
+        Assert.Equal(new Text("cn-north-1.registry.example.com"), Assert.Single(Assert.IsType<ListValue>(cn.Prop("records")).Items));
+
+        var fallback = program.Get("global-dns-public-global-default");
+        Assert.Equal(new Text("*"), ((MapValue)Assert.Single(Assert.IsType<ListValue>(fallback.Prop("geolocationRoutingPolicies")).Items))["country"]);
+        Assert.Equal(new Text("latency.registry.example.com"), Assert.Single(Assert.IsType<ListValue>(fallback.Prop("records")).Items));
+        var latency = program.Get("us-west-2-dns-public-latency");
+        Assert.Equal("latency.registry.example.com", latency.Text("name"));
+        Assert.Equal(new Ref("us-west-2-dns-public-health", "id"), latency.Prop("healthCheckId"));
+        Assert.All(program.OfType("aws:route53/record:Record").Where(r => r.Name.Contains("dns-public", StringComparison.Ordinal)),
+            r => Assert.Equal(new Text("Z0PARENT"), r.Prop("zoneId")));
+    }
+
+    [Fact]
+    public void A_public_zone_that_cannot_hold_the_names_is_refused()
+    {
+        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, new PublicZone("Z1", "registry.example.com", Side.China)));
+        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, new PublicZone("Z1", "other.org", Side.Overseas)));
+    }
+}

@@ -1,0 +1,175 @@
+using HarborHa.Dragonfly;
+using HarborHa.Model;
+using HarborHa.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace HarborHa.Tests.Distribution;
+
+public class DragonflyTests
+{
+    /// <summary>
+    /// Keys that the chart's templates read (templates/manager/manager-deployment.yaml,
+    /// scheduler/scheduler-statefulset.yaml, seed-client/seed-client-statefulset.yaml:
+    /// <c>.Values.&lt;component&gt;.affinity</c>) but its values.yaml does not list.
+    /// </summary>
+    private static readonly HashSet<string> TemplateOnlyKeys = ["manager.affinity", "scheduler.affinity", "seedClient.affinity"];
+
+    private static readonly YamlMappingNode Chart = ChartValuesWalker.Load(ChartValuesWalker.Fixture("dragonfly-helm", "values-1.7.4.yaml"));
+    private static readonly DistributionStandIns Prod = DistributionStandIns.Compose(GeoConfigs.TwoSides);
+    private static readonly DistributionStandIns Dev = DistributionStandIns.Compose(GeoConfigs.OverseasPublic);
+
+    private static MapValue Values(DistributionStandIns composed, string region) =>
+        Assert.IsType<MapValue>(composed.Program.Get($"{region}-dragonfly-release").Prop("values"));
+
+    [Fact]
+    public void Every_value_is_a_key_of_the_pinned_charts_values()
+    {
+        foreach (var composed in new[] { Prod, Dev })
+        {
+            foreach (var region in composed.Config.Regions)
+            {
+                Assert.Empty(ChartValuesWalker.UnknownKeys(Values(composed, region.Name), Chart, TemplateOnlyKeys));
+            }
+        }
+
+        var withRegistry = DragonflyValues.For(Input() with { ImageRegistry = "mirror.example.com" });
+        Assert.Empty(ChartValuesWalker.UnknownKeys(withRegistry, Chart, TemplateOnlyKeys));
+    }
+
+    [Fact]
+    public void The_walker_catches_a_misspelt_key()
+    {
+        var values = new MapValue { ["manager"] = new MapValue { ["replica"] = 3 }, ["client"] = new MapValue { ["dfinit"] = new MapValue { ["enabled"] = true } } };
+
+        Assert.Equal(["client.dfinit.enabled", "manager.replica"], ChartValuesWalker.UnknownKeys(values, Chart));
+    }
+
+    [Fact]
+    public void Template_only_keys_are_really_absent_from_the_values_file()
+    {
+        // If a chart upgrade adds them to values.yaml, the exception list must shrink.
+        foreach (var key in TemplateOnlyKeys)
+        {
+            var parts = key.Split('.');
+            var component = (YamlMappingNode)Chart.Children[new YamlScalarNode(parts[0])];
+            Assert.False(component.Children.ContainsKey(new YamlScalarNode(parts[1])), key);
+        }
+    }
+
+    [Fact]
+    public void Secrets_in_the_values_are_secret_references_and_the_bundled_databases_are_off()
+    {
+        var values = Values(Prod, "eu-central-1");
+        var mysql = Assert.IsType<MapValue>(values["externalMysql"]);
+        Assert.Equal(new Ref("eu-central-1-dragonfly-db-password", "result"), Assert.IsType<Secret>(mysql["password"]).Inner);
+        Assert.Equal(new Ref("eu-central-1-dragonfly-db", "address"), mysql["host"]);
+        var jwt = (MapValue)((MapValue)((MapValue)((MapValue)values["manager"])["config"])["auth"])["jwt"];
+        Assert.Equal(new Ref("eu-central-1-dragonfly-jwt-key", "result"), Assert.IsType<Secret>(jwt["key"]).Inner);
+        Assert.Equal(new MapValue { ["enable"] = false }.ToArray(), ((MapValue)values["mysql"]).ToArray());
+        Assert.Equal(new MapValue { ["enable"] = false }.ToArray(), ((MapValue)values["redis"]).ToArray());
+        var redis = Assert.IsType<ListValue>(((MapValue)values["externalRedis"])["addrs"]);
+        Assert.Equal(new Interpolation(new Ref("eu-central-1-dragonfly-cache", "primaryEndpointAddress"), ":6379").Parts,
+            Assert.IsType<Interpolation>(Assert.Single(redis.Items)).Parts);
+    }
+
+    [Fact]
+    public void Containerd_on_every_node_pulls_the_regional_and_global_names_through_the_local_peer_from_the_regional_Harbor()
+    {
+        var dfinit = (MapValue)((MapValue)Values(Prod, "cn-northwest-1")["client"])["dfinit"];
+        Assert.Equal(new Flag(true), dfinit["enable"]);
+        var containerd = (MapValue)((MapValue)((MapValue)dfinit["config"])["containerRuntime"])["containerd"];
+        Assert.Equal(new Flag(false), containerd["proxyAllRegistries"]);
+        var registries = Assert.IsType<ListValue>(containerd["registries"]).Items.Cast<MapValue>().ToArray();
+
+        Assert.Equal(["cn-northwest-1.registry.example.com", "registry.example.com"], registries.Select(r => ((Text)r["hostNamespace"]).Value));
+        Assert.All(registries, r => Assert.Equal(new Text("https://cn-northwest-1.registry.example.com"), r["serverAddr"]));
+    }
+
+    [Fact]
+    public void Manager_scheduler_and_seed_peers_are_replicated_and_prefer_one_pod_per_zone()
+    {
+        var values = Values(Prod, "ap-southeast-1");
+        foreach (var component in new[] { "manager", "scheduler", "seedClient" })
+        {
+            var settings = (MapValue)values[component];
+            Assert.Equal(new Number(3), settings["replicas"]);
+            var terms = Assert.IsType<ListValue>(((MapValue)((MapValue)settings["affinity"])["podAntiAffinity"])["preferredDuringSchedulingIgnoredDuringExecution"]);
+            var zone = terms.Items.Cast<MapValue>().Single(t => ((MapValue)t["podAffinityTerm"])["topologyKey"] == new Text("topology.kubernetes.io/zone"));
+            Assert.Equal(new Number(100), zone["weight"]);
+        }
+
+        Assert.Equal(new Number(1), ((MapValue)Values(Dev, "ap-southeast-1")["manager"])["replicas"]);
+    }
+
+    [Fact]
+    public void The_cache_has_cluster_mode_off_no_TLS_encryption_at_rest_and_sits_in_the_data_subnets()
+    {
+        var cache = Prod.Program.Get("eu-central-1-dragonfly-cache");
+        Assert.Equal("disabled", cache.Text("clusterMode"));
+        Assert.Equal(new Flag(false), cache.Prop("transitEncryptionEnabled"));
+        Assert.Equal(new Flag(true), cache.Prop("atRestEncryptionEnabled"));
+        Assert.False(cache.Properties.ContainsKey("authToken"));
+        Assert.Equal(new Flag(true), cache.Prop("automaticFailoverEnabled"));
+        Assert.True(cache.Options.Protect);
+        var subnets = Prod.Program.Get(cache.RefProp("subnetGroupName").Target);
+        Assert.Equal(Prod.Harbors["eu-central-1"].DataSubnetIds, Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
+    }
+
+    [Fact]
+    public void The_database_is_encrypted_private_protected_in_prod_and_in_the_data_subnets()
+    {
+        var db = Prod.Program.Get("cn-north-1-dragonfly-db");
+        Assert.Equal("mysql", db.Text("engine"));
+        Assert.Equal(new Flag(true), db.Prop("storageEncrypted"));
+        Assert.Equal(new Flag(false), db.Prop("publiclyAccessible"));
+        Assert.Equal(new Flag(true), db.Prop("deletionProtection"));
+        Assert.Equal(new Flag(true), db.Prop("multiAz"));
+        Assert.True(db.Options.Protect);
+        Assert.Equal(new Ref("cn-north-1-dragonfly-db-password", "result"), db.SecretRef("password"));
+        var subnets = Prod.Program.Get(db.RefProp("dbSubnetGroupName").Target);
+        Assert.Equal(Prod.Harbors["cn-north-1"].DataSubnetIds, Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
+
+        var dev = Dev.Program.Get("us-east-1-dragonfly-db");
+        Assert.False(dev.Options.Protect);
+        Assert.Equal(new Flag(true), dev.Prop("skipFinalSnapshot"));
+        Assert.Equal(new Flag(false), dev.Prop("multiAz"));
+    }
+
+    [Theory]
+    [InlineData("db-sg", 3306)]
+    [InlineData("cache-sg", 6379)]
+    public void Only_the_cluster_nodes_reach_the_database_and_the_cache(string group, int port)
+    {
+        var sg = Prod.Program.Get($"ap-southeast-1-dragonfly-{group}");
+        var rules = Prod.Program.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+            .Where(r => r.Prop("securityGroupId") == sg.Id).ToArray();
+
+        var rule = Assert.Single(rules);
+        Assert.Equal(Prod.Harbors["ap-southeast-1"].Nodes.Id, rule.Prop("referencedSecurityGroupId"));
+        Assert.Equal(new Number(port), rule.Prop("fromPort"));
+        Assert.False(rule.Properties.ContainsKey("cidrIpv4"));
+        Assert.DoesNotContain(Prod.Program.OfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), r => r.Prop("securityGroupId") == sg.Id);
+    }
+
+    [Fact]
+    public void The_release_pins_the_chart_in_its_own_namespace_on_the_regions_cluster()
+    {
+        var release = Prod.Program.Get("cn-north-1-dragonfly-release");
+        Assert.Equal("dragonfly", release.Text("name"));
+        Assert.Equal("dragonfly", release.Text("chart"));
+        Assert.Equal("1.7.4", release.Text("version"));
+        Assert.Equal("dragonfly-system", release.Text("namespace"));
+        Assert.Equal(new Text("https://dragonflyoss.github.io/helm-charts/"), ((MapValue)release.Prop("repositoryOpts"))["repo"]);
+        Assert.Equal(Prod.Harbors["cn-north-1"].KubernetesProvider, release.Options.Provider);
+    }
+
+    private static DragonflyValuesInput Input() => new()
+    {
+        RegionalHost = "eu-central-1.registry.example.com",
+        GlobalHost = "registry.example.com",
+        RedisAddress = "redis:6379",
+        DatabaseHost = new Ref("db", "address"),
+        DatabasePassword = new Ref("pw", "result"),
+        JwtKey = new Ref("jwt", "result"),
+    };
+}

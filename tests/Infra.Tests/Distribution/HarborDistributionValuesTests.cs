@@ -1,0 +1,40 @@
+using HarborHa.Distribution;
+using HarborHa.Model;
+using HarborHa.Tests.Support;
+
+namespace HarborHa.Tests.Distribution;
+
+public class HarborDistributionValuesTests
+{
+    [Fact]
+    public void The_primary_with_cross_border_links_gets_a_longer_jobservice_timeout_under_a_chart_key()
+    {
+        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
+        var values = HarborDistributionValues.For(config, "cn-north-1");
+
+        Assert.Equal(new Number(120), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
+        var chart = ChartValuesWalker.Load(ChartValuesWalker.Fixture("harbor-helm", "values-1.19.1.yaml"));
+        Assert.Empty(ChartValuesWalker.UnknownKeys(values, chart));
+    }
+
+    [Fact]
+    public void Replicas_and_stacks_without_a_border_crossing_need_nothing_extra()
+    {
+        var twoSides = TestConfigs.Parse(GeoConfigs.TwoSides);
+        Assert.Equal(0, HarborDistributionValues.For(twoSides, "eu-central-1").Count);
+        Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(GeoConfigs.OverseasPublic), "eu-central-1").Count);
+        Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(TestConfigs.Ha), "eu-central-1").Count);
+    }
+
+    [Fact]
+    public void The_timeout_follows_config()
+    {
+        var config = TestConfigs.Parse(GeoConfigs.TwoSides + """
+
+              harbor-ha:replication:
+                crossBorderHttpTimeoutMinutes: 240
+            """);
+
+        Assert.Equal(new Number(240), ((MapValue)HarborDistributionValues.For(config, "cn-north-1")["jobservice"])["registryHttpClientTimeout"]);
+    }
+}
