@@ -50,7 +50,7 @@ public static class BucketSettings
     {
         try
         {
-            return Convert(JsonNode.Parse(json));
+            return Convert(JsonNode.Parse(json, null, Configuration.RawConfig.StrictJson));
         }
         catch (JsonException)
         {

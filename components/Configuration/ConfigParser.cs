@@ -97,7 +97,7 @@ public static partial class ConfigParser
         string K(string name) => prefix + name;
         JsonNode? V(string name) => values.GetValueOrDefault(name);
 
-        var topology = Required(read, K("topology"), values.ContainsKey("topology"), () => read.Choice(K("topology"), V("topology"), Topologies));
+        var topology = RequiredStruct(read, K("topology"), values.ContainsKey("topology"), () => read.Choice(K("topology"), V("topology"), Topologies));
         var domain = Required(read, K("domain"), values.ContainsKey("domain"), () => read.String(K("domain"), V("domain")));
         if (domain is not null && !DomainPattern().IsMatch(domain))
         {
@@ -106,7 +106,7 @@ public static partial class ConfigParser
         }
 
         var stage = read.Choice(K("environment"), V("environment"), Stages) ?? Stage.Prod;
-        var regions = values.ContainsKey("regions")
+        var regions = values.ContainsKey("regions") && V("regions") is not null
             ? ReadRegions(read, K("regions"), V("regions"), topology)
             : MissingRegions(read, K("regions"));
 
@@ -166,7 +166,33 @@ public static partial class ConfigParser
             return default;
         }
 
+        var before = read.Count;
         var value = get();
+        if (value is null && read.Count == before)
+        {
+            // A key written with nothing after it (YAML `key:`, JSON null) is as good as missing.
+            read.Error(key, "is required, but its value is empty");
+        }
+
+        return value;
+    }
+
+    private static T? RequiredStruct<T>(NodeReader read, string key, bool present, Func<T?> get)
+        where T : struct
+    {
+        if (!present)
+        {
+            read.Error(key, "is required");
+            return default;
+        }
+
+        var before = read.Count;
+        var value = get();
+        if (value is null && read.Count == before)
+        {
+            read.Error(key, "is required, but its value is empty");
+        }
+
         return value;
     }
 
@@ -235,9 +261,16 @@ public static partial class ConfigParser
 
             var role = read.Choice($"{path}.role", entry["role"], Roles);
             var hub = read.Boolean($"{path}.hub", entry["hub"]);
-            var minAz = topology == Topology.SingleSite ? 2 : 3;
+            var minAz = topology is Topology.Ha or Topology.Geo ? 3 : 2;
+            if (Regions.ZoneCount(name) < minAz)
+            {
+                // An HA region spreads everything over three zones; fewer would leave a zone whose loss halves capacity.
+                read.Error($"{path}.name", $"{name} has only {Regions.ZoneCount(name)} availability zones that harbor-ha can use; topologies ha and geo need {minAz} per region");
+                continue;
+            }
+
             var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Regions.ZoneCount(name))
-                ?? Math.Min(minAz, Regions.ZoneCount(name)));
+                ?? minAz);
             var dr = read.String($"{path}.drRegion", entry["drRegion"]);
             if (dr is not null)
             {
@@ -280,6 +313,7 @@ public static partial class ConfigParser
         }
 
         CheckRegionSet(read, key, regions, topology);
+        CheckHubs(read, key, regions, hubFlags);
         if (ErrorCount(read) > before)
         {
             return null;
@@ -337,8 +371,39 @@ public static partial class ConfigParser
     }
 
     /// <summary>
-    /// A lone region is the primary; each side without an explicit hub gets the primary if it is on
-    /// that side, else its lowest slot (DESIGN.md, config contract).
+    /// The hub rule (docs/checks.md, bad input): the network plan puts each side's hub in its core
+    /// region (Regions.PlannedHub: Beijing, Singapore), where the cross-partition VPN ends. When that
+    /// region is in the stack it is the hub, so <c>hub: true</c> on another region of its side, or
+    /// <c>hub: false</c> on it, is an error. A side with regions always needs a hub, so <c>hub: false</c>
+    /// on every region of a side is an error too.
+    /// </summary>
+    private static void CheckHubs(NodeReader read, string key, List<RegionConfig> regions, List<bool?> hubFlags)
+    {
+        var flagged = regions.Select((r, i) => (Region: r, Flag: hubFlags[i])).ToArray();
+        foreach (var side in flagged.GroupBy(x => x.Region.Side))
+        {
+            var planned = Regions.PlannedHub(side.Key);
+            var plannedPresent = side.Any(x => x.Region.Name == planned);
+            foreach (var x in side.Where(x => plannedPresent && x.Flag == true && x.Region.Name != planned))
+            {
+                read.Error($"{key}[{x.Region.Name}].hub", $"the network plan's {Describe(side.Key)} hub is {planned}, which is in this stack: only {planned} can be the {Describe(side.Key)} hub");
+            }
+
+            if (side.Any(x => x.Region.Name == planned && x.Flag == false))
+            {
+                read.Error($"{key}[{planned}].hub", $"{planned} is the network plan's {Describe(side.Key)} hub and cannot be hub: false while it is in the stack");
+            }
+            else if (side.All(x => x.Flag == false))
+            {
+                read.Error($"{key}[{side.First().Region.Name}].hub", $"every {Describe(side.Key)} region says hub: false, but a side with regions needs a hub");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A lone region is the primary; each side without an explicit hub gets the network plan's hub
+    /// if it is in the stack, else the primary if it is on that side, else its lowest slot
+    /// (DESIGN.md, config contract; docs/checks.md, the hub rule).
     /// </summary>
     private static IReadOnlyList<RegionConfig> AssignDefaults(List<RegionConfig> regions, List<bool?> hubFlags)
     {
@@ -362,7 +427,9 @@ public static partial class ConfigParser
                 candidates = onSide;
             }
 
-            var hub = candidates.FirstOrDefault(r => r.IsPrimary) ?? candidates.OrderBy(r => r.Slot).First();
+            var hub = candidates.FirstOrDefault(r => r.Name == Regions.PlannedHub(side))
+                ?? candidates.FirstOrDefault(r => r.IsPrimary)
+                ?? candidates.OrderBy(r => r.Slot).First();
             var index = regions.FindIndex(r => r.Name == hub.Name);
             regions[index] = hub with { IsHub = true };
         }
