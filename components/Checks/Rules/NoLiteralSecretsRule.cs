@@ -21,6 +21,9 @@ public sealed partial class NoLiteralSecretsRule : ICheckRule
         ["arn", "id", "ids", "name", "names", "ref", "type", "strategy", "version", "length", "enabled", "path", "field", "mounttype",
          "url", "endpoint", "file", "mode", "ttl", "policy", "provider", "keyformat", "expiration"];
 
+    /// <summary>Settings whose names contain a secret word but hold a mode (EC2 metadataOptions.httpTokens: required/optional).</summary>
+    private static readonly HashSet<string> NotSecrets = new(StringComparer.Ordinal) { "httptokens" };
+
     public string Id => "no-literal-secrets";
 
     public string Reason => "passwords, tokens and keys are never literals in the program; they come from secret values and references";
@@ -70,7 +73,7 @@ public sealed partial class NoLiteralSecretsRule : ICheckRule
     public static bool LooksSecret(string name)
     {
         var key = new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
-        if (key.StartsWith("existing", StringComparison.Ordinal))
+        if (key.StartsWith("existing", StringComparison.Ordinal) || NotSecrets.Contains(key))
         {
             return false; // Helm charts' existingSecret and the like name a Kubernetes Secret.
         }
