@@ -87,7 +87,7 @@ public static partial class ConfigParser
 
             if (value.IsSecure)
             {
-                read.Error(key, "is encrypted, but it is not a secret setting: set it as plain text");
+                read.Error(key, EncryptedMessage + ": set it as plain text");
                 continue;
             }
 
@@ -155,8 +155,19 @@ public static partial class ConfigParser
         };
     }
 
-    private static IReadOnlyList<ConfigError> Sorted(List<ConfigError> errors) =>
-        errors.Distinct().ToArray();
+    /// <summary>
+    /// Every problem once. An encrypted key is also absent from the values, so its "is required"
+    /// error would only repeat the encryption error; it is dropped.
+    /// </summary>
+    private static IReadOnlyList<ConfigError> Sorted(List<ConfigError> errors)
+    {
+        var encrypted = errors.Where(e => e.Message.StartsWith(EncryptedMessage, StringComparison.Ordinal)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        return errors.Distinct()
+            .Where(e => !(encrypted.Contains(e.Key) && e.Message.StartsWith("is required", StringComparison.Ordinal)))
+            .ToArray();
+    }
+
+    private const string EncryptedMessage = "is encrypted, but it is not a secret setting";
 
     private static T? Required<T>(NodeReader read, string key, bool present, Func<T?> get)
     {
@@ -234,10 +245,10 @@ public static partial class ConfigParser
                 continue;
             }
 
-            read.RejectUnknownFields(path, entry, RegionFields);
             var name = read.String($"{path}.name", entry["name"]);
             if (name is null)
             {
+                read.RejectUnknownFields(path, entry, RegionFields);
                 if (!entry.ContainsKey("name"))
                 {
                     read.Error($"{path}.name", "is required (an AWS region code such as ap-southeast-1)");
@@ -246,7 +257,9 @@ public static partial class ConfigParser
                 continue;
             }
 
+            // From here on, errors name the region rather than its position: positions shift when regions are added.
             path = $"{key}[{name}]";
+            read.RejectUnknownFields(path, entry, RegionFields);
             if (!Regions.IsKnown(name))
             {
                 read.Error($"{path}.name", $"'{name}' is not a known AWS region code" + Suggestion.For(name, Regions.All));
