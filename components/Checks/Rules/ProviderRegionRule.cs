@@ -5,7 +5,8 @@ namespace HarborHa.Checks.Rules;
 
 /// <summary>
 /// Every AWS and Kubernetes resource is bound to an explicit provider of its own region: the
-/// region in its logical name (DESIGN.md, names) is the region of its provider, of any per-resource
+/// region in its logical name (DESIGN.md, names) is the region of its provider (or, for a DR copy
+/// named <c>&lt;region&gt;-...-dr-...</c>, that region's configured drRegion), of any per-resource
 /// <c>region</c> argument, and of the providers its invokes use; and every AWS provider belongs to
 /// a region of the config (one of its regions, or one of their DR regions), with its side's
 /// credentials profile.
@@ -39,7 +40,7 @@ public sealed class ProviderRegionRule : ICheckRule
 
         foreach (var r in program.Resources.Where(r => !r.IsProvider && r.Package is "aws" or "kubernetes"))
         {
-            findings.AddRange(CheckResource(index, r, allowed).Select(p => new Finding(r.Name, p)));
+            findings.AddRange(CheckResource(index, r, allowed, config).Select(p => new Finding(r.Name, p)));
         }
 
         return findings;
@@ -76,7 +77,18 @@ public sealed class ProviderRegionRule : ICheckRule
         }
     }
 
-    private static IEnumerable<string> CheckResource(ProgramIndex index, Resource r, HashSet<string> allowed)
+    /// <summary>
+    /// A region's disaster-recovery copy (its replica bucket, its key, its replicated backups) may be
+    /// named for the region it protects, with a <c>dr</c> part in the name
+    /// (<c>ap-southeast-1-storage-dr-bucket</c>), and live in exactly that region's configured drRegion.
+    /// </summary>
+    private static bool IsDrCopy(string name, string named, string? providerRegion, StackConfig config) =>
+        name.Length > named.Length + 1 &&
+        name[(named.Length + 1)..].Split('-').Contains("dr") &&
+        config.Regions.FirstOrDefault(c => c.Name == named)?.DrRegion is { } dr &&
+        dr == providerRegion;
+
+    private static IEnumerable<string> CheckResource(ProgramIndex index, Resource r, HashSet<string> allowed, StackConfig config)
     {
         var named = ResourceRegion.Of(r.Name);
         if (named is null)
@@ -96,12 +108,13 @@ public sealed class ProviderRegionRule : ICheckRule
         }
 
         var providerRegion = RegionOfProvider(provider);
-        if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named)
+        if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named && !IsDrCopy(r.Name, named, providerRegion, config))
         {
             yield return $"is named for {named} but its provider {provider.Name} is for {providerRegion ?? "no region"}";
         }
 
-        if (r.Package == "aws" && Props.Text(r.Property("region")) is { } own && named != ResourceRegion.GlobalPrefix && own != named)
+        if (r.Package == "aws" && Props.Text(r.Property("region")) is { } own && named is not null && named != ResourceRegion.GlobalPrefix
+            && own != named && !IsDrCopy(r.Name, named, own, config))
         {
             yield return $"its region argument ({own}) differs from the region in its name ({named})";
         }

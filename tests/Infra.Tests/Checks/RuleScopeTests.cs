@@ -201,4 +201,22 @@ public sealed class RuleScopeTests
 
         Assert.Equal(["cache-encrypted", "az-loss"], failed);
     }
+
+    [Theory]
+    [InlineData("ap-southeast-1-storage-dr-bucket", "ap-southeast-2", true)]
+    [InlineData("ap-southeast-1-db-backups-dr", "ap-southeast-2", true)]
+    [InlineData("ap-southeast-1-storage-bucket", "ap-southeast-2", false)]
+    [InlineData("ap-southeast-1-storage-dr-bucket", "eu-west-1", false)]
+    public void A_dr_copy_named_for_its_region_lives_in_that_regions_dr_region(string name, string providerRegion, bool allowed)
+    {
+        var program = Build()
+            .With(new Resource($"{providerRegion}-aws", "pulumi:providers:aws", new MapValue { ["region"] = providerRegion, ["profile"] = "harbor-global" }, new ResourceOptions { Version = "7.48.0" }))
+            .With(new Resource(name, "aws:s3/bucketVersioning:BucketVersioning",
+                new MapValue { ["bucket"] = "x", ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" } },
+                new ResourceOptions { Provider = new Ref($"{providerRegion}-aws") }));
+
+        var flagged = Run(new ProviderRegionRule(), program).Any(f => f.Resource == name);
+
+        Assert.Equal(!allowed, flagged);
+    }
 }
