@@ -92,7 +92,7 @@ public static class ReplacementTable
             "replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName", "port", "snapshotArns", "snapshotName",
             "networkType", "dataTieringEnabled", "globalReplicationGroupId");
         Add(ResourceTypes.CacheReplicationGroup, "replaces the replication group when its engine is older than Redis 7.0.5", "transitEncryptionEnabled");
-        Add(ResourceTypes.CacheCluster, NewCache, "clusterId", "engine", "subnetGroupName", "availabilityZone", "port", "snapshotArns", "snapshotName");
+        Add(ResourceTypes.CacheCluster, "replaces the cache cluster and its data", "clusterId", "engine", "subnetGroupName", "availabilityZone", "port", "snapshotArns", "snapshotName");
         Add(ResourceTypes.CacheSubnetGroup, "replaces the subnet group, which replaces its replication group", "name");
 
         Add(ResourceTypes.Bucket, NewBucket, "bucket", "bucketPrefix", "objectLockEnabled");
