@@ -117,7 +117,7 @@ public static class DiffCommand
             return "";
         }
 
-        var lines = c.Properties.Take(6).Select(p => $"{p.Path}: {Show(p.Path, p.Before)} -> {Show(p.Path, p.After)}").ToList();
+        var lines = c.Properties.Take(6).Select(p => $"{p.Path}: {Show(c.Type, p.Path, p.Before)} -> {Show(c.Type, p.Path, p.After)}").ToList();
         if (c.Properties.Count > 6)
         {
             lines.Add($"(+{c.Properties.Count - 6} more)");
@@ -126,5 +126,5 @@ public static class DiffCommand
         return lines.Count == 0 ? "replaced through a dependency" : string.Join("\n", lines);
     }
 
-    private static string Show(string path, string? value) => value is null ? "(none)" : ValueText.Display(path, value);
+    private static string Show(string type, string path, string? value) => value is null ? "(none)" : ValueText.Display(type, path, value);
 }

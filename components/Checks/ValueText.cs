@@ -65,8 +65,17 @@ public static class ValueText
     /// Text for people: a secret-looking property (by name) or a <c>fn::secret</c> shows no literal,
     /// and long values are shortened.
     /// </summary>
-    public static string Display(string path, string canonical)
+    public static string Display(string path, string canonical) => Display("", path, canonical);
+
+    /// <summary>As <see cref="Display(string, string)"/>; every entry of a Kubernetes Secret's data is hidden, whatever its key.</summary>
+    public static string Display(string type, string path, string canonical)
     {
+        if (type == ResourceTypes.KubernetesSecret && (path.StartsWith("data", StringComparison.Ordinal) || path.StartsWith("stringData", StringComparison.Ordinal))
+            && !canonical.StartsWith("${", StringComparison.Ordinal))
+        {
+            return "(hidden)";
+        }
+
         var key = path.Split('.', '[').LastOrDefault(p => p.Length > 0 && !char.IsDigit(p[0])) ?? path;
         if (Rules.NoLiteralSecretsRule.LooksSecret(key) && !canonical.StartsWith("${", StringComparison.Ordinal))
         {

@@ -161,6 +161,7 @@ public sealed class ProgramDiffTests
         Assert.Equal("${db-password.result}", ValueText.Display("password", "${db-password.result}"));
         Assert.Equal("fn::secret(hidden)", ValueText.Display("values.x", "fn::secret(\"abc\")"));
         Assert.Equal("\"db.r6g.large\"", ValueText.Display("instanceClass", "\"db.r6g.large\""));
+        Assert.Equal("(hidden)", ValueText.Display("kubernetes:core/v1:Secret", "stringData.config.yml", "\"user: admin\""));
     }
 
     [Fact]

@@ -103,8 +103,7 @@ public sealed class RuleTests
         ["access key id in a tag"] = ("no-literal-secrets", N("registry-user"), p => p.Set(N("registry-user"), "tags", new MapValue { ["note"] = "old key AKIAABCDEFGHIJKLMNOP" })),
         ["private key in user data"] = ("no-literal-secrets", N("vpn-appliance-a"), p => p.Set(N("vpn-appliance-a"), "userData",
             "#!/bin/sh\ncat > /etc/key.pem <<EOF\n-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\nEOF\n")),
-        ["password inside a connection URL"] = ("no-literal-secrets", N("harbor-s3-secret"), p => p.Set(N("harbor-s3-secret"), "stringData.DATABASE_URL_NOTE", new Ref(N("db-instance"), "address"))
-            .Set(N("harbor-s3-secret"), "metadata.annotations", new MapValue { ["example"] = "postgres://harbor:s3cr3t@db.internal:5432/registry" })),
+        ["password inside a connection URL"] = ("no-literal-secrets", N("harbor-s3-secret"), p => p.Set(N("harbor-s3-secret"), "metadata.annotations", new MapValue { ["example"] = "postgres://harbor:s3cr3t@db.internal:5432/registry" })),
 
         ["resource on another region's provider"] = ("provider-region", N("registry-alb"), p => p
             .With(new Resource("eu-west-1-aws", "pulumi:providers:aws", new MapValue { ["region"] = "eu-west-1", ["profile"] = "harbor-global" }, new ResourceOptions { Version = "7.48.0" }))
