@@ -6,7 +6,7 @@ namespace HarborHa.Checks;
 /// <summary>
 /// Canonical text of program values, for comparing two programs property by property. Maps and
 /// lists are flattened into paths (<c>vpcConfig.subnetIds[0]</c>) so a diff names the exact
-/// setting; anything else is one leaf. <see cref="Display"/> hides literals that may be secrets.
+/// setting; anything else is one leaf. <see cref="Display(string, string, string)"/> hides literals that may be secrets.
 /// </summary>
 public static class ValueText
 {
