@@ -21,6 +21,8 @@ public static class Cli
             CidrCommand.Create(context),
             GraphCommand.Create(context),
             BenchCommand.Create(context),
+            CheckCommand.Create(context),
+            DiffCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -34,7 +36,16 @@ public static class Cli
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last line of defence: a user sees one line, never a stack trace (which could quote config values).
+            stderr.WriteLine($"error: harbor-ha failed unexpectedly (this is a bug, please report it): {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return ExitCodes.Failed;
+        }
     }
 
     private static string ProjectDirectory(IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>

@@ -90,7 +90,7 @@ public static partial class ConfigParser
 
             if (value.IsSecure)
             {
-                read.Error(key, "is encrypted, but it is not a secret setting: set it as plain text");
+                read.Error(key, EncryptedMessage + ": set it as plain text");
                 continue;
             }
 
@@ -100,7 +100,7 @@ public static partial class ConfigParser
         string K(string name) => prefix + name;
         JsonNode? V(string name) => values.GetValueOrDefault(name);
 
-        var topology = Required(read, K("topology"), values.ContainsKey("topology"), () => read.Choice(K("topology"), V("topology"), Topologies));
+        var topology = RequiredStruct(read, K("topology"), values.ContainsKey("topology"), () => read.Choice(K("topology"), V("topology"), Topologies));
         var domain = Required(read, K("domain"), values.ContainsKey("domain"), () => read.String(K("domain"), V("domain")));
         if (domain is not null && !DomainPattern().IsMatch(domain))
         {
@@ -109,7 +109,7 @@ public static partial class ConfigParser
         }
 
         var stage = read.Choice(K("environment"), V("environment"), Stages) ?? Stage.Prod;
-        var regions = values.ContainsKey("regions")
+        var regions = values.ContainsKey("regions") && V("regions") is not null
             ? ReadRegions(read, K("regions"), V("regions"), topology)
             : MissingRegions(read, K("regions"));
 
@@ -209,8 +209,19 @@ public static partial class ConfigParser
         }
     }
 
-    private static IReadOnlyList<ConfigError> Unique(List<ConfigError> errors) =>
-        errors.Distinct().ToArray();
+    /// <summary>
+    /// Every problem once. An encrypted key is also absent from the values, so its "is required"
+    /// error would only repeat the encryption error; it is dropped.
+    /// </summary>
+    private static IReadOnlyList<ConfigError> Unique(List<ConfigError> errors)
+    {
+        var encrypted = errors.Where(e => e.Message.StartsWith(EncryptedMessage, StringComparison.Ordinal)).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        return errors.Distinct()
+            .Where(e => !(encrypted.Contains(e.Key) && e.Message.StartsWith("is required", StringComparison.Ordinal)))
+            .ToArray();
+    }
+
+    private const string EncryptedMessage = "is encrypted, but it is not a secret setting";
 
     private static T? Required<T>(NodeReader read, string key, bool present, Func<T?> get)
     {
@@ -220,7 +231,33 @@ public static partial class ConfigParser
             return default;
         }
 
+        var before = read.Count;
         var value = get();
+        if (value is null && read.Count == before)
+        {
+            // A key written with nothing after it (YAML `key:`, JSON null) is as good as missing.
+            read.Error(key, "is required, but its value is empty");
+        }
+
+        return value;
+    }
+
+    private static T? RequiredStruct<T>(NodeReader read, string key, bool present, Func<T?> get)
+        where T : struct
+    {
+        if (!present)
+        {
+            read.Error(key, "is required");
+            return default;
+        }
+
+        var before = read.Count;
+        var value = get();
+        if (value is null && read.Count == before)
+        {
+            read.Error(key, "is required, but its value is empty");
+        }
+
         return value;
     }
 
@@ -262,10 +299,10 @@ public static partial class ConfigParser
                 continue;
             }
 
-            read.RejectUnknownFields(path, entry, RegionFields);
             var name = read.String($"{path}.name", entry["name"]);
             if (name is null)
             {
+                read.RejectUnknownFields(path, entry, RegionFields);
                 if (!entry.ContainsKey("name"))
                 {
                     read.Error($"{path}.name", "is required (an AWS region code such as ap-southeast-1)");
@@ -274,7 +311,9 @@ public static partial class ConfigParser
                 continue;
             }
 
+            // From here on, errors name the region rather than its position: positions shift when regions are added.
             path = $"{key}[{name}]";
+            read.RejectUnknownFields(path, entry, RegionFields);
             if (!Regions.IsKnown(name))
             {
                 read.Error($"{path}.name", $"'{name}' is not a known AWS region code" + Suggestion.For(name, Regions.All));
@@ -289,9 +328,16 @@ public static partial class ConfigParser
 
             var role = read.Choice($"{path}.role", entry["role"], Roles);
             var hub = read.Boolean($"{path}.hub", entry["hub"]);
-            var minAz = topology == Topology.SingleSite ? 2 : 3;
+            var minAz = topology is Topology.Ha or Topology.Geo ? 3 : 2;
+            if (Regions.ZoneCount(name) < minAz)
+            {
+                // An HA region spreads everything over three zones; fewer would leave a zone whose loss halves capacity.
+                read.Error($"{path}.name", $"{name} has only {Regions.ZoneCount(name)} availability zones that harbor-ha can use; topologies ha and geo need {minAz} per region");
+                continue;
+            }
+
             var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Regions.ZoneCount(name))
-                ?? Math.Min(minAz, Regions.ZoneCount(name)));
+                ?? minAz);
             var dr = read.String($"{path}.drRegion", entry["drRegion"]);
             if (dr is not null)
             {
@@ -339,6 +385,7 @@ public static partial class ConfigParser
         }
 
         CheckRegionSet(read, key, regions, topology);
+        CheckHubs(read, key, regions, hubFlags);
         if (ErrorCount(read) > before)
         {
             return null;
@@ -417,6 +464,21 @@ public static partial class ConfigParser
     }
 
     /// <summary>
+    /// A side with regions always needs a hub, so <c>hub: false</c> on every region of a side is an
+    /// error. Any region may be its side's hub (DESIGN.md): the network plan's core regions (Beijing,
+    /// Singapore) are where a stack usually puts them, but a stack without them, or one rebuilding
+    /// around a lost region, picks another.
+    /// </summary>
+    private static void CheckHubs(NodeReader read, string key, List<RegionConfig> regions, List<bool?> hubFlags)
+    {
+        var flagged = regions.Select((r, i) => (Region: r, Flag: hubFlags[i])).ToArray();
+        foreach (var side in flagged.GroupBy(x => x.Region.Side).Where(side => side.All(x => x.Flag == false)))
+        {
+            read.Error($"{key}[{side.First().Region.Name}].hub", $"every {Describe(side.Key)} region says hub: false, but a side with regions needs a hub");
+        }
+    }
+
+    /// <summary>
     /// A lone region is the primary; each side without an explicit hub gets the primary if it is on
     /// that side, else its lowest slot (DESIGN.md, config contract).
     /// </summary>
@@ -442,7 +504,8 @@ public static partial class ConfigParser
                 candidates = onSide;
             }
 
-            var hub = candidates.FirstOrDefault(r => r.IsPrimary) ?? candidates.OrderBy(r => r.Slot).First();
+            var hub = candidates.FirstOrDefault(r => r.IsPrimary)
+                ?? candidates.OrderBy(r => r.Slot).First();
             var index = regions.FindIndex(r => r.Name == hub.Name);
             regions[index] = hub with { IsHub = true };
         }

@@ -192,7 +192,7 @@ public sealed class NodeReader
             {
                 try
                 {
-                    return JsonNode.Parse(text);
+                    return JsonNode.Parse(text, null, RawConfig.StrictJson);
                 }
                 catch (JsonException e)
                 {

@@ -17,6 +17,12 @@ public sealed record RawConfig(IReadOnlyDictionary<string, RawValue> Values, str
     public const string EnvironmentVariable = "PULUMI_CONFIG";
 
     /// <summary>
+    /// JSON reading that rejects duplicate keys when parsing: a JSON object with a key twice would
+    /// otherwise fail later, when first enumerated, far from any error handling.
+    /// </summary>
+    public static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
+    /// <summary>
     /// Parses <c>PULUMI_CONFIG</c>: a JSON object whose values are strings, structured values being
     /// JSON text inside the string. Secret keys (listed in <c>PULUMI_CONFIG_SECRET_KEYS</c> when Pulumi
     /// sets it) are marked so their values are never used.
@@ -26,7 +32,7 @@ public sealed record RawConfig(IReadOnlyDictionary<string, RawValue> Values, str
         JsonObject obj;
         try
         {
-            obj = JsonNode.Parse(json) as JsonObject
+            obj = JsonNode.Parse(json, null, StrictJson) as JsonObject
                 ?? throw new ConfigException([new ConfigError(EnvironmentVariable, "must be a JSON object")]);
         }
         catch (JsonException e)
@@ -39,7 +45,7 @@ public sealed record RawConfig(IReadOnlyDictionary<string, RawValue> Values, str
         {
             try
             {
-                foreach (var k in JsonNode.Parse(secretKeysJson)?.AsArray() ?? [])
+                foreach (var k in JsonNode.Parse(secretKeysJson, null, StrictJson)?.AsArray() ?? [])
                 {
                     secretKeys.Add(k!.GetValue<string>());
                 }
@@ -100,26 +106,59 @@ public sealed record RawConfig(IReadOnlyDictionary<string, RawValue> Values, str
             throw new ConfigException([new ConfigError(origin, "'config' must be a mapping of keys to values")]);
         }
 
+        var errors = new List<ConfigError>();
         foreach (var (k, v) in config.Children)
         {
-            var key = ((YamlScalarNode)k).Value ?? "";
+            if (k is not YamlScalarNode { Value: { } key })
+            {
+                errors.Add(new ConfigError(origin, $"line {k.Start.Line}: a config key must be a plain name such as harbor-ha:topology"));
+                continue;
+            }
+
             var isSecure = v is YamlMappingNode m && m.Children.Count == 1 && m.Children.ContainsKey(new YamlScalarNode("secure"));
-            values[key] = new RawValue(isSecure ? null : ToJson(v), isSecure);
+            values[key] = new RawValue(isSecure ? null : ToJson(v, key, errors), isSecure);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigException(errors);
         }
 
         return new RawConfig(values, origin);
     }
 
-    /// <summary>YAML scalars stay strings here; the parser decides what type each key needs.</summary>
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    /// <summary>
+    /// YAML scalars stay strings here; the parser decides what type each key needs. A mapping key
+    /// that is not a plain scalar (<c>? [a, b]</c>) is reported against <paramref name="path"/>.
+    /// </summary>
+    private static JsonNode? ToJson(YamlNode node, string path, List<ConfigError> errors)
     {
-        YamlScalarNode s when s.Style == ScalarStyle.Plain && s.Value is "~" or "null" or "" => null,
-        YamlScalarNode s => JsonValue.Create(s.Value ?? ""),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
-        YamlMappingNode map => new JsonObject(map.Children.Select(e =>
-            KeyValuePair.Create(((YamlScalarNode)e.Key).Value ?? "", ToJson(e.Value)))),
-        _ => null,
-    };
+        switch (node)
+        {
+            case YamlScalarNode s when s.Style == ScalarStyle.Plain && s.Value is "~" or "null" or "":
+                return null;
+            case YamlScalarNode s:
+                return JsonValue.Create(s.Value ?? "");
+            case YamlSequenceNode seq:
+                return new JsonArray(seq.Children.Select((item, i) => ToJson(item, $"{path}[{i}]", errors)).ToArray());
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (k, v) in map.Children)
+                {
+                    if (k is not YamlScalarNode { Value: { } key })
+                    {
+                        errors.Add(new ConfigError(path, $"line {k.Start.Line}: a key must be a plain name, not a list or mapping"));
+                        continue;
+                    }
+
+                    obj[key] = ToJson(v, $"{path}.{key}", errors);
+                }
+
+                return obj;
+            default:
+                return null;
+        }
+    }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

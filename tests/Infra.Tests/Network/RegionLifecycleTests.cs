@@ -25,7 +25,7 @@ public class RegionLifecycleTests
     private static PulumiProgram Synth(params string[] regions) => TestConfigs.Synth(Header + string.Concat(regions));
 
     /// <summary>Added resources must belong to the new region or be the hub's documented additions.</summary>
-    private static void AssertOnlyAdditions(ProgramDiff diff, string region, params string[] hubPrefixes)
+    private static void AssertOnlyAdditions(ProgramChanges diff, string region, params string[] hubPrefixes)
     {
         Assert.True(diff.Removed.Count == 0, $"removed:\n{diff}");
         Assert.True(diff.Changed.Count == 0, $"changed:\n{diff}");
@@ -40,7 +40,7 @@ public class RegionLifecycleTests
     {
         var before = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt);
         var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt, Virginia);
-        var diff = ProgramDiff.Between(before, after);
+        var diff = ProgramChanges.Between(before, after);
         AssertOnlyAdditions(diff, "us-east-1", "ap-southeast-1-transit-peer-us-east-1", "ap-southeast-1-transit-route-us-east-1");
         Assert.Contains("ap-southeast-1-transit-peer-us-east-1", diff.Added);
         Assert.Contains("ap-southeast-1-transit-peer-us-east-1-association", diff.Added);
@@ -56,7 +56,7 @@ public class RegionLifecycleTests
     {
         var before = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt, Virginia);
         var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Virginia);
-        var diff = ProgramDiff.Between(before, after);
+        var diff = ProgramChanges.Between(before, after);
         Assert.Empty(diff.Added);
         Assert.True(diff.Changed.Count == 0, diff.ToString());
         Assert.All(diff.Removed, name => Assert.True(
@@ -70,7 +70,7 @@ public class RegionLifecycleTests
     {
         var before = Synth(ChinaHub, OverseasHub, Frankfurt);
         var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Frankfurt);
-        var diff = ProgramDiff.Between(before, after);
+        var diff = ProgramChanges.Between(before, after);
         AssertOnlyAdditions(diff, "cn-northwest-1", "cn-north-1-transit-peer-cn-northwest-1", "cn-north-1-transit-route-cn-northwest-1");
     }
 
@@ -81,7 +81,7 @@ public class RegionLifecycleTests
         const string chinaHubReplica = "\n    - { name: cn-north-1, slot: 0, hub: true }";
         var before = Synth(overseasPrimary, Frankfurt);
         var after = Synth(overseasPrimary, Frankfurt, chinaHubReplica);
-        var diff = ProgramDiff.Between(before, after);
+        var diff = ProgramChanges.Between(before, after);
         AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-");
         Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
         Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);
@@ -95,9 +95,9 @@ public class RegionLifecycleTests
         a.Add("x", "test:index:Thing", new MapValue { ["size"] = 1, ["tags"] = new MapValue { ["Name"] = "x" } });
         b.Add("x", "test:index:Thing", new MapValue { ["size"] = 2, ["tags"] = new MapValue { ["Name"] = "x" } }, new ResourceOptions { Protect = true });
         b.Add("y", "test:index:Thing", new MapValue());
-        var diff = ProgramDiff.Between(a, b);
+        var diff = ProgramChanges.Between(a, b);
         Assert.Equal(["y"], diff.Added);
-        Assert.Equal(["options.protect", "properties.size"], diff.Changed["x"]);
-        Assert.Empty(ProgramDiff.Between(a, a).Changed);
+        Assert.Equal(["options.protect", "size"], diff.Changed["x"]);
+        Assert.Empty(ProgramChanges.Between(a, a).Changed);
     }
 }

@@ -1,0 +1,58 @@
+using HarborHa.Checks.Rules;
+
+namespace HarborHa.Checks;
+
+/// <summary>Every rule <c>infra check</c> runs, in the order docs/checks.md lists them.</summary>
+public static class CheckRegistry
+{
+    public static IReadOnlyList<ICheckRule> All { get; } =
+    [
+        // Encryption at rest
+        new RdsEncryptedRule(),
+        new CacheEncryptedRule(),
+        new S3EncryptedRule(),
+        new EbsEncryptedRule(),
+        new EksSecretsEncryptedRule(),
+        new EfsEncryptedRule(),
+        // Encryption in transit
+        new TlsPolicyRule(),
+        new HttpRedirectRule(),
+        new RedisTlsRule(),
+        new PostgresSslRule(),
+        // Exposure
+        new StatefulNotPublicRule(),
+        new OpenIngressRule(),
+        new EksApiRestrictedRule(),
+        new ImdsV2Rule(),
+        new Ec2NoPublicIpRule(),
+        // Buckets
+        new S3VersioningRule(),
+        new S3PublicAccessBlockRule(),
+        new S3TlsOnlyRule(),
+        new S3AccessLoggingRule(),
+        // Logging
+        new VpcFlowLogsRule(),
+        new AlbAccessLogsRule(),
+        new EksControlPlaneLogsRule(),
+        new RdsLogExportsRule(),
+        // Protection outside dev
+        new StatefulProtectedRule(),
+        new RdsDeletionProtectionRule(),
+        new LbDeletionProtectionRule(),
+        new RdsBackupsRule(),
+        // Secrets and providers
+        new NoLiteralSecretsRule(),
+        new ProviderRegionRule(),
+        // Availability
+        new AzLossRule(),
+        // Further awsguard rules
+        new Ec2DetailedMonitoringRule(),
+        new KmsKeyRotationRule(),
+        new NoConsoleUsersRule(),
+        new SecurityGroupRuleConflictsRule(),
+        new IamPolicyConflictsRule(),
+    ];
+
+    /// <summary>A rule by id, or null.</summary>
+    public static ICheckRule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+}
