@@ -75,6 +75,13 @@ public static class ValueWalker
                 }
 
                 break;
+            case Split sp:
+                foreach (var r in Refs(sp.Source))
+                {
+                    yield return r;
+                }
+
+                break;
             default:
                 break;
         }
@@ -123,6 +130,7 @@ public static class ValueWalker
             ToBase64 b => [b.Inner],
             Join j => [j.Items],
             Select s => [s.Items],
+            Split sp => [sp.Source],
             _ => [],
         };
         foreach (var d in children.SelectMany(Descendants))
