@@ -106,7 +106,7 @@ public sealed class RegistryTopologyTests
                 .SelectMany(r => HarborValues.ReplicatedComponents.Select(c => ((Number)program.HarborRelease(r.Region.Name).Values().At($"{c}.replicas")).Value))
                 .Count(n => n < 2);
 
-            Assert.Equal(config.Topology == Configuration.Topology.SingleSite, singles > 0);
+            Assert.Equal(config.Topology == HarborHa.Configuration.Topology.SingleSite, singles > 0);
         }
     }
 
