@@ -74,6 +74,12 @@ public sealed class RegionStack
         {
             program.AddOutput($"{OutputPrefix}{scheme}AlbDnsName", lb.DnsName);
         }
+
+        if (FrontDoor.SelfSignedCertificatePem is { } pem)
+        {
+            // Public, not secret: docker clients put it in /etc/docker/certs.d/<host>/ca.crt.
+            program.AddOutput($"{OutputPrefix}SelfSignedCertificate", pem);
+        }
     }
 
     public RegionConfig Region { get; }

@@ -39,6 +39,7 @@ public sealed class RegionalCertificate
                     ["earlyRenewalHours"] = 24 * 30,
                     ["allowedUses"] = Value.List("key_encipherment", "digital_signature", "server_auth"),
                 }, new ResourceOptions { Provider = tlsProvider });
+                SelfSignedCertificatePem = cert.Out("certPem");
                 Arn = program.Declare(Name("certificate"), "aws:acm/certificate:Certificate", provider, new MapValue
                 {
                     ["privateKey"] = key.Out("privateKeyPem"),
@@ -85,4 +86,7 @@ public sealed class RegionalCertificate
 
     /// <summary>The ACM certificate ARN for the HTTPS listeners.</summary>
     public Value Arn { get; }
+
+    /// <summary>With <c>self-signed</c>: the certificate (public), which docker clients must trust.</summary>
+    public Ref? SelfSignedCertificatePem { get; }
 }

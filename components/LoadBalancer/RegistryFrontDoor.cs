@@ -20,6 +20,7 @@ public sealed class RegistryFrontDoor
         Host = config.RegionalHost(region.Name);
         var zone = PublicZone.For(program, config);
         var certificate = new RegionalCertificate(program, provider, args.TlsProvider, config, region, zone);
+        SelfSignedCertificatePem = certificate.SelfSignedCertificatePem;
         var schemes = config.Exposure switch
         {
             Exposure.Public => new[] { LoadBalancerScheme.Public },
@@ -52,6 +53,9 @@ public sealed class RegistryFrontDoor
     public string Url => $"https://{Host}";
 
     public IReadOnlyDictionary<LoadBalancerScheme, RegistryLoadBalancer> LoadBalancers { get; }
+
+    /// <summary>With <c>self-signed</c> certificates: the certificate clients must trust.</summary>
+    public Ref? SelfSignedCertificatePem { get; }
 
     /// <summary>Every target group Harbor's pods are bound to.</summary>
     public IReadOnlyList<Ref> TargetGroupArns => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.TargetGroupArn).ToArray();

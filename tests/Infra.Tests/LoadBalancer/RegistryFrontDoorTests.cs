@@ -201,6 +201,8 @@ public sealed class RegistryFrontDoorTests
         Assert.Equal(new Ref("global-tls"), dev.Get("ap-southeast-1-lb-tls-cert").Options.Provider);
         Assert.Equal([(Value)"ap-southeast-1.registry.example.com"], ((ListValue)dev.Get("ap-southeast-1-lb-tls-cert").Properties["dnsNames"]).Items);
         Assert.Equal(new Ref("ap-southeast-1-lb-certificate", "arn"), dev.Get("ap-southeast-1-lb-public-https").Properties["certificateArn"]);
+        Assert.Equal(new Ref("ap-southeast-1-lb-tls-cert", "certPem"), dev.Outputs["apSoutheast1SelfSignedCertificate"]);
+        Assert.False(Ha.Outputs.ContainsKey("euCentral1SelfSignedCertificate"));
     }
 
     [Fact]
