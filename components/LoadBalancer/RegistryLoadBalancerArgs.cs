@@ -33,8 +33,10 @@ public sealed record RegistryLoadBalancerArgs
 
     /// <summary>
     /// TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only. The ALB API's default policy
-    /// (ELBSecurityPolicy-2016-08) still allows TLS 1.0 and 1.1. The TLS 1.3 policies are
-    /// offered in every commercial and China region. Default ELBSecurityPolicy-TLS13-1-2-2021-06.
+    /// (ELBSecurityPolicy-2016-08) still allows TLS 1.0 and 1.1. AWS China's documentation lists
+    /// no ELB difference and uses this policy in its own examples (AWS Config rule
+    /// elbv2-predefined-security-policy-ssl-check); the TLS-1.2-only fallback would be
+    /// ELBSecurityPolicy-TLS-1-2-Ext-2018-06. Default ELBSecurityPolicy-TLS13-1-2-2021-06.
     /// </summary>
     public string SslPolicy { get; init; } = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
