@@ -139,17 +139,26 @@ public sealed class HarborRegistry
             AdditionalSecretOutputs = ["data", "stringData"],
         }).Out("metadata.name");
 
+    /// <summary>
+    /// A TargetGroupBinding object. Pulumi YAML refuses the generic
+    /// <c>kubernetes:apiextensions.k8s.io:CustomResource</c> (pulumi-yaml, pkg/pulumiyaml/packages.go:
+    /// "not supported in YAML at this time"), so the object goes through a
+    /// <c>kubernetes:yaml/v2:ConfigGroup</c>, which the Kubernetes provider implements itself.
+    /// </summary>
     private Resource TargetGroupBinding(Ref targetGroupArn, string role) =>
-        Kubernetes(Name($"{role}-binding"), "kubernetes:apiextensions.k8s.io:CustomResource", new MapValue
+        Kubernetes(Name($"{role}-binding"), "kubernetes:yaml/v2:ConfigGroup", new MapValue
         {
-            ["apiVersion"] = "elbv2.k8s.aws/v1beta1",
-            ["kind"] = "TargetGroupBinding",
-            ["metadata"] = new MapValue { ["name"] = $"harbor-{role}", ["namespace"] = Namespace },
-            ["spec"] = new MapValue
+            ["objs"] = Value.List(new MapValue
             {
-                ["serviceRef"] = new MapValue { ["name"] = HarborChart.ServiceName, ["port"] = HarborChart.ServicePort },
-                ["targetGroupARN"] = targetGroupArn,
-                ["targetType"] = "ip",
-            },
+                ["apiVersion"] = "elbv2.k8s.aws/v1beta1",
+                ["kind"] = "TargetGroupBinding",
+                ["metadata"] = new MapValue { ["name"] = $"harbor-{role}", ["namespace"] = Namespace },
+                ["spec"] = new MapValue
+                {
+                    ["serviceRef"] = new MapValue { ["name"] = HarborChart.ServiceName, ["port"] = HarborChart.ServicePort },
+                    ["targetGroupARN"] = targetGroupArn,
+                    ["targetType"] = "ip",
+                },
+            }),
         }, _args.DependsOn);
 }

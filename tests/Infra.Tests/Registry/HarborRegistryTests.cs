@@ -76,18 +76,20 @@ public sealed class HarborRegistryTests
     public void EachLoadBalancerGetsATargetGroupBindingToHarborsService()
     {
         var (program, _) = RegistryPrograms.Build(TestConfigs.Ha.Replace("harbor-ha:topology: ha", "harbor-ha:topology: ha\n  harbor-ha:exposure: both", StringComparison.Ordinal));
-        var bindings = program.OfType("kubernetes:apiextensions.k8s.io:CustomResource");
+        var groups = program.OfType("kubernetes:yaml/v2:ConfigGroup");
 
-        Assert.Equal([$"{Region}-harbor-internal-binding", $"{Region}-harbor-public-binding"], bindings.Select(b => b.Name).ToArray());
-        foreach (var binding in bindings)
+        Assert.Equal([$"{Region}-harbor-internal-binding", $"{Region}-harbor-public-binding"], groups.Select(b => b.Name).ToArray());
+        foreach (var group in groups)
         {
-            var role = binding.Name.Split('-')[^2];
+            var role = group.Name.Split('-')[^2];
+            var binding = new Resource(group.Name, "object", (MapValue)Assert.Single(((ListValue)group.Properties["objs"]).Items), group.Options);
             Assert.Equal((Value)"TargetGroupBinding", binding.Properties["kind"]);
             Assert.Equal((Value)"elbv2.k8s.aws/v1beta1", binding.Properties["apiVersion"]);
             Assert.Equal((Value)"ip", binding.Prop("spec.targetType"));
             Assert.Equal((Value)"harbor", binding.Prop("spec.serviceRef.name"));
             Assert.Equal((Value)80, binding.Prop("spec.serviceRef.port"));
             Assert.Equal(new Ref($"{Region}-lb-{role}-tg", "arn"), binding.Prop("spec.targetGroupARN"));
+            Assert.Equal((Value)$"harbor-{role}", binding.Prop("metadata.name"));
             Assert.Contains(new Ref($"{Region}-cluster-lb-controller-release"), binding.Options.DependsOn);
         }
     }

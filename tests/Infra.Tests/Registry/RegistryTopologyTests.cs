@@ -110,6 +110,20 @@ public sealed class RegistryTopologyTests
         }
     }
 
+    /// <summary>Types Pulumi YAML refuses to register (pulumi-yaml, pkg/pulumiyaml/packages.go).</summary>
+    [Theory]
+    [MemberData(nameof(Topologies))]
+    public void NoResourceIsOfATypePulumiYamlRefuses(string stackYaml)
+    {
+        var refused = new[]
+        {
+            "kubernetes:apiextensions.k8s.io:CustomResource", "kubernetes:kustomize:Directory", "kubernetes:yaml:ConfigFile",
+            "kubernetes:yaml:ConfigGroup", "kubernetes:helm.sh/v2:Chart", "kubernetes:helm.sh/v3:Chart",
+        };
+
+        Assert.DoesNotContain(RegistryPrograms.Build(stackYaml).Program.Resources, r => refused.Contains(r.Type));
+    }
+
     [Theory]
     [MemberData(nameof(Topologies))]
     public void EveryRegionServesItsOwnHostName(string stackYaml)
