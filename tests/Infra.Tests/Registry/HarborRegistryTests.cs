@@ -153,9 +153,18 @@ public sealed class HarborRegistryTests
         var (_, regions) = RegistryPrograms.Build(TestConfigs.SingleSite);
         var again = new StateEndpoints
         {
-            DatabaseHost = "db", DatabasePort = 5432, DatabaseName = "registry", DatabaseUsername = "harbor", DatabasePassword = new Ref("x", "result"),
-            RedisHost = "cache", RedisPort = 6379, RedisAuthToken = new Ref("y", "result"),
-            BucketName = "bucket", BucketRegion = "ap-southeast-1", S3AccessKeyId = new Ref("k", "id"), S3SecretAccessKey = new Ref("k", "secret"),
+            DatabaseHost = "db",
+            DatabasePort = 5432,
+            DatabaseName = "registry",
+            DatabaseUsername = "harbor",
+            DatabasePassword = new Ref("x", "result"),
+            RedisHost = "cache",
+            RedisPort = 6379,
+            RedisAuthToken = new Ref("y", "result"),
+            BucketName = "bucket",
+            BucketRegion = "ap-southeast-1",
+            S3AccessKeyId = new Ref("k", "id"),
+            S3SecretAccessKey = new Ref("k", "secret"),
         };
 
         var error = Assert.Throws<ProgramException>(() => regions[0].AddRegistry(again));

@@ -173,15 +173,15 @@ public sealed partial class ChartValuesSchema
         switch (yaml)
         {
             case YamlMappingNode map:
-            {
-                var node = new Node(Shape.Map, false, open: map.Children.Count == 0);
-                foreach (var (k, v) in map.Children)
                 {
-                    node.Children[((YamlScalarNode)k).Value ?? ""] = FromYaml(v);
-                }
+                    var node = new Node(Shape.Map, false, open: map.Children.Count == 0);
+                    foreach (var (k, v) in map.Children)
+                    {
+                        node.Children[((YamlScalarNode)k).Value ?? ""] = FromYaml(v);
+                    }
 
-                return node;
-            }
+                    return node;
+                }
 
             case YamlSequenceNode:
                 return new Node(Shape.List, false, open: true);
