@@ -1,18 +1,22 @@
 using HarborHa.Cache;
+using HarborHa.Cluster;
 using HarborHa.Common;
 using HarborHa.Configuration;
 using HarborHa.Database;
 using HarborHa.Encryption;
+using HarborHa.LoadBalancer;
 using HarborHa.Model;
 using HarborHa.Network;
 using HarborHa.Planning;
+using HarborHa.Registry;
 using HarborHa.Storage;
 
 namespace HarborHa.Stacks;
 
 /// <summary>
-/// Everything one region runs, whatever the topology: its providers and network, then state,
-/// cluster and Harbor. Topologies decide the options (NAT, redundancy, sizing) and add what links regions.
+/// Everything one region runs, whatever the topology: providers and network, state (keys,
+/// PostgreSQL, Redis, registry bucket), the EKS cluster and load balancers, then Harbor on top.
+/// Topologies decide the options (NAT, redundancy) and add what links regions.
 /// </summary>
 public sealed class RegionStack
 {
@@ -66,10 +70,90 @@ public sealed class RegionStack
             Protection = protection,
             NoncurrentVersionDays = sizing.StorageNoncurrentVersionDays,
         });
-        // Where the state is, for operators and runbooks; never a password, token or key.
+
+        // Compute and the front door: EKS, the load balancers with their certificate, the controller that binds them.
+        Cluster = new EksCluster(program, Providers.Aws, new EksClusterArgs
+        {
+            Region = region,
+            PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
+            NodeSecurityGroup = Nodes,
+            RandomProvider = global.Random,
+            TlsProvider = global.Tls,
+            KubernetesVersion = config.KubernetesVersion,
+            NodeInstanceType = sizing.NodeInstanceType,
+            NodeMinSize = sizing.NodeMinSize,
+            NodeDesiredSize = sizing.NodeDesiredSize,
+            NodeMaxSize = sizing.NodeMaxSize,
+            PublicAccessCidrs = config.ClusterPublicAccessCidrs,
+            AdminArns = config.ClusterAdminArns,
+            AwsProfile = region.Side == Side.China ? config.AwsCnProfile : config.AwsProfile,
+            Protect = config.IsProtected,
+        });
+        FrontDoor = new RegistryFrontDoor(program, Providers.Aws, new RegistryFrontDoorArgs
+        {
+            Config = config,
+            Region = region,
+            VpcId = Network.VpcId,
+            PublicSubnetIds = Network.SubnetIds[SubnetTier.Public],
+            PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
+            Nodes = Nodes,
+            TlsProvider = global.Tls,
+        });
+        LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs
+        {
+            Region = region,
+            Cluster = Cluster,
+            VpcId = Network.VpcId,
+            TargetGroupArns = FrontDoor.TargetGroupArns,
+        });
+
+        // Harbor, on the region's state tier, behind its load balancers.
+        Registry = new HarborRegistry(program, new HarborRegistryArgs
+        {
+            Region = region,
+            ExternalUrl = FrontDoor.Url,
+            KubernetesProvider = Cluster.KubernetesProvider,
+            State = new StateEndpoints
+            {
+                DatabaseHost = Database.Address,
+                DatabasePort = Database.Port,
+                DatabaseName = Database.DatabaseName,
+                DatabaseUsername = Database.Username,
+                DatabasePassword = Database.Password,
+                RedisHost = Cache.PrimaryEndpoint,
+                RedisPort = Cache.Port,
+                RedisAuthToken = Cache.AuthToken,
+                BucketName = Storage.BucketName,
+                BucketRegion = Storage.BucketRegion,
+                S3AccessKeyId = Storage.AccessKeyId,
+                S3SecretAccessKey = Storage.SecretAccessKey,
+            },
+            Shared = HarborSharedSecrets.For(program, global),
+            TargetGroups = FrontDoor.TargetGroups,
+            DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady],
+            Replicas = sizing.HarborReplicas,
+            RequireZoneSpread = config.Topology != Topology.SingleSite,
+        });
+
+        // Where things are, for operators and runbooks; never a password, token or key.
         program.AddOutput($"{OutputPrefix}DatabaseAddress", Database.Address);
         program.AddOutput($"{OutputPrefix}CacheEndpoint", Cache.PrimaryEndpoint);
         program.AddOutput($"{OutputPrefix}RegistryBucket", Storage.BucketName);
+        program.AddOutput($"{OutputPrefix}ClusterName", Cluster.ClusterName);
+        program.AddOutput($"{OutputPrefix}RegistryUrl", FrontDoor.Url);
+        foreach (var (scheme, lb) in FrontDoor.LoadBalancers)
+        {
+            program.AddOutput($"{OutputPrefix}{scheme}AlbDnsName", lb.DnsName);
+        }
+
+        if (FrontDoor.SelfSignedCertificatePem is { } pem)
+        {
+            // Public, not secret: docker clients put it in /etc/docker/certs.d/<host>/ca.crt.
+            program.AddOutput($"{OutputPrefix}SelfSignedCertificate", pem);
+        }
+
+        // Where the initial admin password lives in the cluster; its value is the secret stack output harborAdminPassword.
+        program.AddOutput($"{OutputPrefix}AdminPasswordSecret", new Interpolation(Registry.Namespace, "/", Registry.AdminSecretName));
     }
 
     public RegionConfig Region { get; }
@@ -92,6 +176,17 @@ public sealed class RegionStack
 
     /// <summary>The registry bucket, its DR replica and the registry's S3 credentials.</summary>
     public RegistryStorage Storage { get; }
+
+    /// <summary>The region's EKS cluster and its Kubernetes provider.</summary>
+    public EksCluster Cluster { get; }
+
+    /// <summary>Certificate, load balancers and DNS name of the region's registry.</summary>
+    public RegistryFrontDoor FrontDoor { get; }
+
+    public LoadBalancerController LoadBalancerController { get; }
+
+    /// <summary>Harbor itself.</summary>
+    public HarborRegistry Registry { get; }
 
     /// <summary>Stack output names are camelCase per region, e.g. <c>apSoutheast1VpcId</c>.</summary>
     public string OutputPrefix => OutputName(Region.Name);

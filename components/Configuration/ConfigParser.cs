@@ -55,9 +55,9 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterPublicAccessCidrs",
-        "domain", "dragonfly", "environment", "exposure", "projects", "proxyCaches", "regions", "replication", "sizing", "tags",
-        "topology", "vpn",
+        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterAdminArns", "clusterPublicAccessCidrs",
+        "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "replication",
+        "sizing", "tags", "topology", "vpn",
     ];
 
     private static readonly string[] RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
@@ -152,6 +152,21 @@ public static partial class ConfigParser
             CheckStateNames(read, K("domain"), domain, regions);
         }
 
+        var kubernetesVersion = read.String(K("kubernetesVersion"), V("kubernetesVersion")) ?? KubernetesReleases.Default;
+        if (!KubernetesReleases.IsSupported(kubernetesVersion))
+        {
+            read.Error(K("kubernetesVersion"), $"must be one of {string.Join(", ", KubernetesReleases.Supported)} (the versions whose EKS add-on builds are pinned; got '{kubernetesVersion}')");
+        }
+
+        var admins = read.Strings(K("clusterAdminArns"), V("clusterAdminArns")) ?? [];
+        for (var i = 0; i < admins.Count; i++)
+        {
+            if (!PrincipalArnPattern().IsMatch(admins[i]))
+            {
+                read.Error($"{K("clusterAdminArns")}[{i}]", $"must be an IAM role or user ARN such as arn:aws:iam::111122223333:role/platform-admins (got '{admins[i]}')");
+            }
+        }
+
         var tags = read.StringMap(K("tags"), V("tags")) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
         var awsAccount = AccountId(read, K("awsAccountId"), V("awsAccountId"));
         var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
@@ -176,6 +191,8 @@ public static partial class ConfigParser
             Exposure = exposure,
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
+            KubernetesVersion = kubernetesVersion,
+            ClusterAdminArns = admins,
             Vpn = vpn,
             Projects = projects,
             ProxyCaches = proxyCaches,
@@ -693,4 +710,7 @@ public static partial class ConfigParser
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^arn:aws(-cn)?:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]+$")]
+    private static partial Regex PrincipalArnPattern();
 }

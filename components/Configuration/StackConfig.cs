@@ -52,6 +52,20 @@ public sealed record StackConfig
     /// </summary>
     public IReadOnlyList<string> ClusterPublicAccessCidrs { get; init; } = [];
 
+    /// <summary>
+    /// <c>harbor-ha:kubernetesVersion</c>: EKS Kubernetes version of every regional cluster, one of
+    /// <see cref="KubernetesReleases.Supported"/> (each pins its add-on builds). Default
+    /// <see cref="KubernetesReleases.Default"/>.
+    /// </summary>
+    public string KubernetesVersion { get; init; } = KubernetesReleases.Default;
+
+    /// <summary>
+    /// <c>harbor-ha:clusterAdminArns</c>: IAM role or user ARNs given cluster-admin on every cluster
+    /// through EKS access entries, so that whoever runs the next <c>pulumi up</c> (a teammate, the
+    /// pipeline) can reach the cluster, not only its creator. Default empty: only the creator.
+    /// </summary>
+    public IReadOnlyList<string> ClusterAdminArns { get; init; } = [];
+
     /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
     public VpnConfig Vpn { get; init; } = new();
 

@@ -124,6 +124,9 @@ public sealed record ToJson(Value Inner) : Value;
 /// <summary><c>fn::join</c>.</summary>
 public sealed record Join(string Delimiter, Value Items) : Value;
 
+/// <summary><c>fn::split</c>: splits a string at each <paramref name="Delimiter"/> into a list.</summary>
+public sealed record Split(string Delimiter, Value Source) : Value;
+
 /// <summary><c>fn::select</c>.</summary>
 public sealed record Select(int Index, Value Items) : Value;
 

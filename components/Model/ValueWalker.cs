@@ -49,6 +49,7 @@ public static class ValueWalker
             ToBase64 b => [b.Inner],
             Join j => [j.Items],
             Select s => [s.Items],
+            Split sp => [sp.Source],
             _ => [],
         };
         foreach (var d in children.SelectMany(Descendants))

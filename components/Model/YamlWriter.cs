@@ -166,6 +166,7 @@ public static partial class YamlWriter
         ToJson j => Function("fn::toJSON", Node(j.Inner)),
         ToBase64 b => Function("fn::toBase64", Node(b.Inner)),
         Join j => Function("fn::join", new YamlSequenceNode(Scalar(EscapeLiteral(j.Delimiter)), Node(j.Items))),
+        Split sp => Function("fn::split", new YamlSequenceNode(Scalar(EscapeLiteral(sp.Delimiter)), Node(sp.Source))),
         Select s => Function("fn::select", new YamlSequenceNode(Plain(s.Index.ToString(CultureInfo.InvariantCulture)), Node(s.Items))),
         _ => throw new ProgramException($"cannot write a value of type {value.GetType().Name}"),
     };

@@ -1,0 +1,331 @@
+using System.Text.RegularExpressions;
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Planning;
+
+namespace HarborHa.Cluster;
+
+/// <summary>
+/// A region's EKS cluster: control plane with every log type and KMS envelope encryption of
+/// Secrets, an API endpoint that is private unless CIDRs are configured, the IAM OIDC provider, the
+/// pinned core add-ons, one managed node group over the private subnets of every AZ (launch
+/// template: IMDSv2 only, encrypted gp3 root volume, the nodes' own security group), and the
+/// Kubernetes provider that every Kubernetes resource of the region names.
+/// </summary>
+public sealed partial class EksCluster
+{
+    /// <summary>Control-plane log types (EKS User Guide, control plane logging): all of them.</summary>
+    public static readonly IReadOnlyList<string> LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+    private readonly PulumiProgram _program;
+    private readonly Ref _provider;
+    private readonly RegionConfig _region;
+
+    public EksCluster(PulumiProgram program, Ref provider, EksClusterArgs args)
+    {
+        _program = program;
+        _provider = provider;
+        _region = args.Region;
+        var r = args.Region.Name;
+
+        // Cluster names are unique per account and region, and two stacks (dev and staging) may
+        // share both: a random suffix keeps them apart, while the log group can still be created
+        // before the cluster under the name EKS will write to.
+        var suffix = program.Add(Name("name-suffix"), "random:index/randomString:RandomString", new MapValue
+        {
+            ["length"] = 6,
+            ["special"] = false,
+            ["upper"] = false,
+        }, new ResourceOptions { Provider = args.RandomProvider });
+        var clusterName = new Interpolation($"harbor-{r}-", suffix.Out("result"));
+
+        var key = program.Declare(Name("secrets-key"), "aws:kms/key:Key", provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {r}: envelope encryption of Kubernetes Secrets",
+            ["enableKeyRotation"] = true,
+            ["deletionWindowInDays"] = 30,
+            ["tags"] = ProgramExtensions.NameTag(Name("secrets-key")),
+        }, new ResourceOptions { Protect = args.Protect });
+
+        // EKS writes control-plane logs to this group; created first so that retention applies
+        // (EKS would otherwise create it with logs kept forever).
+        var logs = program.Declare(Name("logs"), "aws:cloudwatch/logGroup:LogGroup", provider, new MapValue
+        {
+            ["name"] = new Interpolation($"/aws/eks/harbor-{r}-", suffix.Out("result"), "/cluster"),
+            ["retentionInDays"] = args.LogRetentionDays,
+        });
+
+        var role = program.Declare(Name("role"), "aws:iam/role:Role", provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {r}: EKS control plane",
+            ["assumeRolePolicy"] = IamPolicy.AssumableBy("eks.amazonaws.com"),
+            ["tags"] = ProgramExtensions.NameTag(Name("role")),
+        });
+        var rolePolicy = program.Declare(Name("role-eks-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", provider, new MapValue
+        {
+            ["role"] = role.Id,
+            ["policyArn"] = IamPolicy.Managed(args.Region, "AmazonEKSClusterPolicy"),
+        });
+        // Envelope encryption: the control plane uses this key and no other.
+        var roleKms = program.Declare(Name("role-kms"), "aws:iam/rolePolicy:RolePolicy", provider, new MapValue
+        {
+            ["role"] = role.Id,
+            ["policy"] = IamPolicy.Document(new MapValue
+            {
+                ["Effect"] = "Allow",
+                ["Action"] = Value.List("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"),
+                ["Resource"] = key.Out("arn"),
+            }),
+        });
+
+        var vpcConfig = new MapValue
+        {
+            ["subnetIds"] = new ListValue(args.PrivateSubnetIds.ToArray()),
+            ["endpointPrivateAccess"] = true,
+            ["endpointPublicAccess"] = args.PublicAccessCidrs.Count > 0,
+        };
+        if (args.PublicAccessCidrs.Count > 0)
+        {
+            vpcConfig.Add("publicAccessCidrs", Value.List(args.PublicAccessCidrs));
+        }
+
+        var cluster = program.Declare(Name("eks"), "aws:eks/cluster:Cluster", provider, new MapValue
+        {
+            ["name"] = clusterName,
+            ["version"] = args.KubernetesVersion,
+            ["roleArn"] = role.Out("arn"),
+            ["vpcConfig"] = vpcConfig,
+            // Access entries (API mode) instead of the aws-auth ConfigMap; the creator is admin,
+            // and harbor-ha:clusterAdminArns adds the others.
+            ["accessConfig"] = new MapValue
+            {
+                ["authenticationMode"] = "API",
+                ["bootstrapClusterCreatorAdminPermissions"] = true,
+            },
+            // The core add-ons are managed EKS add-ons at pinned builds (below), not the unmanaged copies.
+            ["bootstrapSelfManagedAddons"] = false,
+            ["enabledClusterLogTypes"] = Value.List(LogTypes),
+            ["encryptionConfig"] = new MapValue
+            {
+                ["provider"] = new MapValue { ["keyArn"] = key.Out("arn") },
+                ["resources"] = Value.List("secrets"),
+            },
+            ["deletionProtection"] = args.Protect,
+            ["tags"] = ProgramExtensions.NameTag(Name("eks")),
+        }, new ResourceOptions
+        {
+            Protect = args.Protect,
+            // EKS needs its role's permissions until it has deleted what it created (AWS provider docs).
+            DependsOn = [logs.Self, rolePolicy.Self, roleKms.Self],
+        });
+        ClusterName = cluster.Out("name");
+        Endpoint = cluster.Out("endpoint");
+        ClusterSecurityGroupId = cluster.Out("vpcConfig.clusterSecurityGroupId");
+
+        Issuer = DeclareOidcProvider(cluster, args);
+        var addons = KubernetesReleases.AddonsFor(args.KubernetesVersion);
+        var vpcCni = DeclareVpcCni(cluster, addons.VpcCni);
+        var kubeProxy = DeclareAddon(cluster, "kube-proxy", addons.KubeProxy, null, []);
+        var nodeGroup = DeclareNodeGroup(cluster, args, [vpcCni.Self, kubeProxy.Self]);
+        // CoreDNS pods need nodes to become active; created before the node group it never would.
+        var coreDns = DeclareAddon(cluster, "coredns", addons.CoreDns, null, [nodeGroup.Self]);
+        DeclareAdmins(cluster, args.AdminArns);
+
+        WorkloadsReady = [nodeGroup.Self, coreDns.Self];
+        KubernetesProvider = program.Add(LogicalName.Of(r, "k8s"), Resource.ProviderPrefix + "kubernetes", new MapValue
+        {
+            ["kubeconfig"] = new ToJson(Kubeconfig.For(Endpoint, cluster.Out("certificateAuthority.data"), ClusterName, r, args.AwsProfile)),
+            // A lost region's cluster is unreachable: forget its objects instead of failing the
+            // update, so the region can be rebuilt (DESIGN.md, disaster-recovery rebuild).
+            ["deleteUnreachable"] = true,
+            ["enableServerSideApply"] = true,
+        }, new ResourceOptions { Version = ProviderVersions.Kubernetes }).Self;
+    }
+
+    /// <summary>The EKS cluster name (with its random suffix).</summary>
+    public Ref ClusterName { get; }
+
+    /// <summary>The API server URL.</summary>
+    public Ref Endpoint { get; }
+
+    /// <summary>The security group EKS creates for the control plane and attaches to the nodes.</summary>
+    public Ref ClusterSecurityGroupId { get; }
+
+    /// <summary>The OIDC provider, for roles of service accounts.</summary>
+    public OidcIssuer Issuer { get; }
+
+    /// <summary>The region's <c>pulumi:providers:kubernetes</c>; every Kubernetes resource names it.</summary>
+    public Ref KubernetesProvider { get; }
+
+    /// <summary>What workloads (Helm releases) wait for: nodes up and cluster DNS running.</summary>
+    public IReadOnlyList<Ref> WorkloadsReady { get; }
+
+    /// <summary>The EKS managed node group AMI type for an instance type: ARM for Graviton families (m7g, c6gn, r8gd).</summary>
+    public static string AmiTypeFor(string instanceType) =>
+        GravitonFamily().IsMatch(instanceType) ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
+
+    private string Name(string role) => LogicalName.Of(_region.Name, "cluster", role);
+
+    private OidcIssuer DeclareOidcProvider(Resource cluster, EksClusterArgs args)
+    {
+        var issuerUrl = cluster.Out("identities[0].oidcs[0].issuer");
+        // The thumbprint of the issuer's root CA, read from the endpoint itself.
+        var certificates = _program.AddVariable(Name("oidc-certificates"),
+            new Invoke("tls:index/getCertificate:getCertificate", new MapValue { ["url"] = issuerUrl }, args.TlsProvider));
+        var oidc = _program.Declare(Name("oidc"), "aws:iam/openIdConnectProvider:OpenIdConnectProvider", _provider, new MapValue
+        {
+            ["url"] = issuerUrl,
+            ["clientIdLists"] = Value.List(OidcIssuer.Audience),
+            ["thumbprintLists"] = Value.List(new Ref(certificates.Target, "certificates[0].sha1Fingerprint")),
+            ["tags"] = ProgramExtensions.NameTag(Name("oidc")),
+        });
+        // The provider ARN ends in "oidc-provider/<issuer without scheme>": the condition key prefix.
+        var hostPath = _program.AddVariable(Name("oidc-issuer"), new Select(1, new Split("oidc-provider/", oidc.Out("arn"))));
+        return new OidcIssuer(oidc.Out("arn"), hostPath);
+    }
+
+    private Resource DeclareVpcCni(Resource cluster, string version)
+    {
+        // The CNI's permissions go to its own service account, so the node role does not need them
+        // (EKS User Guide, "Configure Amazon VPC CNI plugin to use IRSA").
+        var role = ServiceAccountRole.Declare(_program, _provider, Name("vpc-cni-role"), Issuer, "kube-system", "aws-node",
+            $"harbor-ha {_region.Name}: Amazon VPC CNI (aws-node)");
+        _program.Declare(Name("vpc-cni-role-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", _provider, new MapValue
+        {
+            ["role"] = role.Id,
+            ["policyArn"] = IamPolicy.Managed(_region, "AmazonEKS_CNI_Policy"),
+        });
+        return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), []);
+    }
+
+    private Resource DeclareAddon(Resource cluster, string addon, string version, Value? serviceAccountRole, IReadOnlyList<Ref> dependsOn)
+    {
+        var properties = new MapValue
+        {
+            ["clusterName"] = cluster.Out("name"),
+            ["addonName"] = addon,
+            ["addonVersion"] = version,
+            ["resolveConflictsOnCreate"] = "OVERWRITE",
+            ["resolveConflictsOnUpdate"] = "OVERWRITE",
+        };
+        properties.AddIfSet("serviceAccountRoleArn", serviceAccountRole);
+        return _program.Declare(Name($"addon-{addon}"), "aws:eks/addon:Addon", _provider, properties,
+            new ResourceOptions { DependsOn = dependsOn });
+    }
+
+    private Resource DeclareNodeGroup(Resource cluster, EksClusterArgs args, IReadOnlyList<Ref> dependsOn)
+    {
+        var role = _program.Declare(Name("node-role"), "aws:iam/role:Role", _provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {_region.Name}: EKS nodes",
+            ["assumeRolePolicy"] = IamPolicy.AssumableBy(IamPolicy.Ec2Principal(_region)),
+            ["tags"] = ProgramExtensions.NameTag(Name("node-role")),
+        });
+        // Least privilege: join the cluster and pull add-on images. No CNI policy (the CNI has its
+        // own role), no S3 (the registry has its own scoped key), no SSM.
+        var attachments = new[] { ("worker", "AmazonEKSWorkerNodePolicy"), ("ecr", "AmazonEC2ContainerRegistryReadOnly") }
+            .Select(p => _program.Declare(Name($"node-role-{p.Item1}-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", _provider, new MapValue
+            {
+                ["role"] = role.Id,
+                ["policyArn"] = IamPolicy.Managed(_region, p.Item2),
+            }).Self)
+            .ToArray();
+
+        var template = _program.Declare(Name("node-template"), "aws:ec2/launchTemplate:LaunchTemplate", _provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {_region.Name}: EKS nodes (IMDSv2 only, encrypted root volume)",
+            ["metadataOptions"] = new MapValue
+            {
+                ["httpEndpoint"] = "enabled",
+                ["httpTokens"] = "required",
+                // One hop: host processes reach IMDS, pods cannot borrow the node role. Controllers
+                // get their region and VPC from values or use their own roles.
+                ["httpPutResponseHopLimit"] = 1,
+            },
+            ["blockDeviceMappings"] = Value.List(new MapValue
+            {
+                // The root device of the EKS-optimised Amazon Linux 2023 AMIs.
+                ["deviceName"] = "/dev/xvda",
+                ["ebs"] = new MapValue
+                {
+                    ["volumeSize"] = args.NodeVolumeSizeGb,
+                    ["volumeType"] = "gp3",
+                    ["encrypted"] = "true",
+                    ["deleteOnTermination"] = "true",
+                },
+            }),
+            // The nodes' own group (which state components allow) plus the cluster group, which
+            // carries control plane <-> node traffic; without it nodes do not join.
+            ["vpcSecurityGroupIds"] = Value.List(args.NodeSecurityGroup.Id, ClusterSecurityGroupId),
+            ["tagSpecifications"] = Value.List(
+                new MapValue { ["resourceType"] = "instance", ["tags"] = ProgramExtensions.NameTag(Name("node")) },
+                new MapValue { ["resourceType"] = "volume", ["tags"] = ProgramExtensions.NameTag(Name("node")) }),
+            ["updateDefaultVersion"] = true,
+            ["tags"] = ProgramExtensions.NameTag(Name("node-template")),
+        });
+
+        return _program.Declare(Name("nodes"), "aws:eks/nodeGroup:NodeGroup", _provider, new MapValue
+        {
+            ["clusterName"] = cluster.Out("name"),
+            // Nodes follow the control plane's version when it is upgraded.
+            ["version"] = cluster.Out("version"),
+            ["nodeRoleArn"] = role.Out("arn"),
+            ["subnetIds"] = new ListValue(args.PrivateSubnetIds.ToArray()),
+            ["scalingConfig"] = new MapValue
+            {
+                ["minSize"] = args.NodeMinSize,
+                ["desiredSize"] = args.NodeDesiredSize,
+                ["maxSize"] = args.NodeMaxSize,
+            },
+            ["instanceTypes"] = Value.List(args.NodeInstanceType),
+            ["amiType"] = AmiTypeFor(args.NodeInstanceType),
+            ["capacityType"] = "ON_DEMAND",
+            ["launchTemplate"] = new MapValue
+            {
+                ["id"] = template.Id,
+                // The template's version is a number and the node group wants a string: its JSON
+                // text is exactly that ("$Latest" would show a diff on every run, AWS provider docs).
+                ["version"] = new ToJson(template.Out("latestVersion")),
+            },
+            ["updateConfig"] = new MapValue { ["maxUnavailable"] = 1 },
+            ["tags"] = ProgramExtensions.NameTag(Name("nodes")),
+        }, new ResourceOptions { DependsOn = [.. attachments, .. dependsOn] });
+    }
+
+    private void DeclareAdmins(Resource cluster, IReadOnlyList<string> adminArns)
+    {
+        var partition = Regions.PartitionOf(_region.Name);
+        foreach (var arn in adminArns.Where(a => a.StartsWith($"arn:{partition}:", StringComparison.Ordinal)))
+        {
+            var id = AdminId(arn);
+            var entry = _program.Declare(Name($"admin-{id}"), "aws:eks/accessEntry:AccessEntry", _provider, new MapValue
+            {
+                ["clusterName"] = cluster.Out("name"),
+                ["principalArn"] = arn,
+                ["type"] = "STANDARD",
+            });
+            _program.Declare(Name($"admin-{id}-policy"), "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", _provider, new MapValue
+            {
+                ["clusterName"] = cluster.Out("name"),
+                ["principalArn"] = arn,
+                ["policyArn"] = $"arn:{partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                ["accessScope"] = new MapValue { ["type"] = "cluster" },
+            }, new ResourceOptions { DependsOn = [entry.Self] });
+        }
+    }
+
+    /// <summary>A name part from a principal ARN (account, kind and name), never from a list position.</summary>
+    public static string AdminId(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        var id = $"{parts[4]}-{parts[5]}".ToLowerInvariant();
+        return NonNameCharacters().Replace(id, "-").Trim('-');
+    }
+
+    [GeneratedRegex("^[a-z]+[0-9]+[a-z]*g[a-z]*\\.")]
+    private static partial Regex GravitonFamily();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonNameCharacters();
+}

@@ -1,0 +1,70 @@
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+using HarborHa.Planning;
+
+namespace HarborHa.Cluster;
+
+/// <summary>
+/// Inputs of <see cref="EksCluster"/>. Defaults are the production choices: private API endpoint,
+/// every control-plane log type, secrets encrypted with a customer key, IMDSv2 only.
+/// </summary>
+public sealed record EksClusterArgs
+{
+    /// <summary>The region; its side decides the partition of ARNs and service principals.</summary>
+    public required RegionConfig Region { get; init; }
+
+    /// <summary>Subnets of the control-plane ENIs and the nodes: the private subnets of every AZ.</summary>
+    public required IReadOnlyList<Ref> PrivateSubnetIds { get; init; }
+
+    /// <summary>
+    /// The nodes' own security group (the one state components allow by intent). It is attached
+    /// to the nodes together with the EKS cluster security group, which EKS needs for node joins.
+    /// </summary>
+    public required SecurityGroup NodeSecurityGroup { get; init; }
+
+    /// <summary>The global random provider, for the cluster name suffix.</summary>
+    public required Ref RandomProvider { get; init; }
+
+    /// <summary>The global tls provider, to read the OIDC issuer's certificate thumbprint.</summary>
+    public required Ref TlsProvider { get; init; }
+
+    /// <summary>Kubernetes version; must be in <see cref="KubernetesReleases"/>. Default <see cref="KubernetesReleases.Default"/>.</summary>
+    public string KubernetesVersion { get; init; } = KubernetesReleases.Default;
+
+    /// <summary>Node instance type. Default m6i.xlarge (the ha sizing); Graviton types get the ARM AMI.</summary>
+    public string NodeInstanceType { get; init; } = "m6i.xlarge";
+
+    /// <summary>Node group minimum. Default 3: one node per AZ.</summary>
+    public int NodeMinSize { get; init; } = 3;
+
+    /// <summary>Node group desired size. Default 3.</summary>
+    public int NodeDesiredSize { get; init; } = 3;
+
+    /// <summary>Node group maximum. Default 9.</summary>
+    public int NodeMaxSize { get; init; } = 9;
+
+    /// <summary>Root volume size in GiB (images are pulled onto it). Default 50.</summary>
+    public int NodeVolumeSizeGb { get; init; } = 50;
+
+    /// <summary>
+    /// CIDRs allowed to reach the public API endpoint. Default empty: the endpoint is private only,
+    /// reachable from the VPC and the private network.
+    /// </summary>
+    public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
+
+    /// <summary>IAM principals given cluster-admin through access entries. Default none (the creator only).</summary>
+    public IReadOnlyList<string> AdminArns { get; init; } = [];
+
+    /// <summary>
+    /// Credentials profile of the region's partition, for the kubeconfig's <c>aws eks get-token</c>.
+    /// Default: the ambient credentials.
+    /// </summary>
+    public string? AwsProfile { get; init; }
+
+    /// <summary>Days of control-plane logs in CloudWatch Logs. Default 90.</summary>
+    public int LogRetentionDays { get; init; } = 90;
+
+    /// <summary>Refuse deletion of the cluster and its key (stage is not dev). Default true.</summary>
+    public bool Protect { get; init; } = true;
+}

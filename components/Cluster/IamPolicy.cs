@@ -1,0 +1,38 @@
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.Cluster;
+
+/// <summary>
+/// IAM documents and ARNs that differ between the <c>aws</c> and <c>aws-cn</c> partitions.
+/// Source: AWS China documentation (ARNs and service principals in the China Regions).
+/// </summary>
+public static class IamPolicy
+{
+    /// <summary>An AWS managed policy in the region's partition.</summary>
+    public static string Managed(RegionConfig region, string name) =>
+        $"arn:{Regions.PartitionOf(region.Name)}:iam::aws:policy/{name}";
+
+    /// <summary>
+    /// The EC2 service principal. China requires <c>ec2.amazonaws.com.cn</c>: EKS refuses a node
+    /// role without it there (awslabs/cdk-eks-blueprints#558), while EKS itself keeps
+    /// <c>eks.amazonaws.com</c> in both partitions (terraform-aws-modules/terraform-aws-eks#1904).
+    /// </summary>
+    public static string Ec2Principal(RegionConfig region) =>
+        region.Side == Side.China ? "ec2.amazonaws.com.cn" : "ec2.amazonaws.com";
+
+    /// <summary>A trust policy letting one AWS service assume the role.</summary>
+    public static ToJson AssumableBy(string servicePrincipal) => Document(new MapValue
+    {
+        ["Effect"] = "Allow",
+        ["Principal"] = new MapValue { ["Service"] = servicePrincipal },
+        ["Action"] = "sts:AssumeRole",
+    });
+
+    /// <summary>A policy document from its statements, written as JSON by the engine.</summary>
+    public static ToJson Document(params MapValue[] statements) => new(new MapValue
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new ListValue(statements),
+    });
+}

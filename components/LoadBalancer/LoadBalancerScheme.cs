@@ -1,0 +1,11 @@
+namespace HarborHa.LoadBalancer;
+
+/// <summary>Who can reach a load balancer; <c>harbor-ha:exposure</c> picks one or both.</summary>
+public enum LoadBalancerScheme
+{
+    /// <summary>Internet-facing, in the public subnets.</summary>
+    Public,
+
+    /// <summary>Internal, in the private subnets; reached over the VPC and the private network.</summary>
+    Internal,
+}

@@ -1,0 +1,92 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.LoadBalancer;
+
+/// <summary>
+/// The TLS certificate a region's load balancers present for <c>&lt;region&gt;.&lt;domain&gt;</c>, by
+/// <c>harbor-ha:certificate.mode</c>: an ACM certificate validated by DNS in the stack's zone
+/// (ACM issues public certificates with DNS validation in the China Regions too, and validates
+/// through public DNS, so the record may sit in the other partition's zone); an existing ACM
+/// certificate by ARN; or, for dev, a self-signed certificate from the tls provider imported into ACM.
+/// </summary>
+public sealed class RegionalCertificate
+{
+    public RegionalCertificate(PulumiProgram program, Ref provider, Ref tlsProvider, StackConfig config, RegionConfig region, PublicZone? zone)
+    {
+        var host = config.RegionalHost(region.Name);
+        string Name(string role) => LogicalName.Of(region.Name, "lb", role);
+        switch (config.Certificate.Mode)
+        {
+            case CertificateMode.Imported:
+                Arn = config.Certificate.Arns[region.Name];
+                break;
+            case CertificateMode.SelfSigned:
+                {
+                    var key = program.Add(Name("tls-key"), "tls:index/privateKey:PrivateKey", new MapValue
+                    {
+                        ["algorithm"] = "RSA",
+                        ["rsaBits"] = 2048,
+                    }, new ResourceOptions { Provider = tlsProvider });
+                    var cert = program.Add(Name("tls-cert"), "tls:index/selfSignedCert:SelfSignedCert", new MapValue
+                    {
+                        ["privateKeyPem"] = key.Out("privateKeyPem"),
+                        ["subject"] = new MapValue { ["commonName"] = host, ["organization"] = "harbor-ha (self-signed, dev only)" },
+                        ["dnsNames"] = Value.List(host),
+                        ["validityPeriodHours"] = 24 * 365,
+                        // Replaced at the first update within 30 days of expiry.
+                        ["earlyRenewalHours"] = 24 * 30,
+                        ["allowedUses"] = Value.List("key_encipherment", "digital_signature", "server_auth"),
+                    }, new ResourceOptions { Provider = tlsProvider });
+                    SelfSignedCertificatePem = cert.Out("certPem");
+                    Arn = program.Declare(Name("certificate"), "aws:acm/certificate:Certificate", provider, new MapValue
+                    {
+                        ["privateKey"] = key.Out("privateKeyPem"),
+                        ["certificateBody"] = cert.Out("certPem"),
+                        ["tags"] = ProgramExtensions.NameTag(Name("certificate")),
+                    }).Out("arn");
+                    break;
+                }
+
+            default:
+                {
+                    if (zone is null)
+                    {
+                        throw new ProgramException("acm-dns certificates need the stack's public zone");
+                    }
+
+                    var cert = program.Declare(Name("certificate"), "aws:acm/certificate:Certificate", provider, new MapValue
+                    {
+                        ["domainName"] = host,
+                        ["validationMethod"] = "DNS",
+                        ["keyAlgorithm"] = "RSA_2048",
+                        ["tags"] = ProgramExtensions.NameTag(Name("certificate")),
+                    });
+                    var option = "domainValidationOptions[0]";
+                    var record = program.Declare(Name("certificate-validation-record"), "aws:route53/record:Record", zone.Provider, new MapValue
+                    {
+                        ["zoneId"] = zone.ZoneId,
+                        ["name"] = cert.Out($"{option}.resourceRecordName"),
+                        ["type"] = cert.Out($"{option}.resourceRecordType"),
+                        ["records"] = Value.List(cert.Out($"{option}.resourceRecordValue")),
+                        ["ttl"] = 300,
+                        ["allowOverwrite"] = true,
+                    });
+                    // Listeners take the ARN from the validation, so they wait until ACM has issued it.
+                    Arn = program.Declare(Name("certificate-validation"), "aws:acm/certificateValidation:CertificateValidation", provider, new MapValue
+                    {
+                        ["certificateArn"] = cert.Out("arn"),
+                        ["validationRecordFqdns"] = Value.List(record.Out("fqdn")),
+                    }).Out("certificateArn");
+                    break;
+                }
+        }
+    }
+
+    /// <summary>The ACM certificate ARN for the HTTPS listeners.</summary>
+    public Value Arn { get; }
+
+    /// <summary>With <c>self-signed</c>: the certificate (public), which docker clients must trust.</summary>
+    public Ref? SelfSignedCertificatePem { get; }
+}

@@ -1,0 +1,94 @@
+using HarborHa.Common;
+using HarborHa.Configuration;
+using HarborHa.Model;
+
+namespace HarborHa.LoadBalancer;
+
+/// <summary>
+/// How clients reach a region's Harbor at <c>https://&lt;region&gt;.&lt;domain&gt;</c>: the certificate,
+/// one load balancer per exposure (<c>public</c>: internet-facing; <c>internal</c>: private subnets;
+/// <c>both</c>), their access-log bucket, and with <c>acm-dns</c> the region's DNS record. The
+/// record points at the public load balancer when there is one, else at the internal one (it
+/// resolves to private addresses then, which only the private network can reach).
+/// </summary>
+public sealed class RegistryFrontDoor
+{
+    public RegistryFrontDoor(PulumiProgram program, Ref provider, RegistryFrontDoorArgs args)
+    {
+        var config = args.Config;
+        var region = args.Region;
+        Host = config.RegionalHost(region.Name);
+        var zone = PublicZone.For(program, config);
+        var certificate = new RegionalCertificate(program, provider, args.TlsProvider, config, region, zone);
+        SelfSignedCertificatePem = certificate.SelfSignedCertificatePem;
+        var schemes = config.Exposure switch
+        {
+            Exposure.Public => new[] { LoadBalancerScheme.Public },
+            Exposure.Internal => [LoadBalancerScheme.Internal],
+            _ => [LoadBalancerScheme.Public, LoadBalancerScheme.Internal],
+        };
+        var logs = new AccessLogBucket(program, provider, region, schemes.Select(s => s.ToString().ToLowerInvariant()).ToArray(),
+            args.AccessLogRetentionDays, config.IsProtected);
+        LoadBalancers = schemes.ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
+        {
+            Region = region,
+            Scheme = s,
+            VpcId = args.VpcId,
+            SubnetIds = s == LoadBalancerScheme.Public ? args.PublicSubnetIds : args.PrivateSubnetIds,
+            Nodes = args.Nodes,
+            CertificateArn = certificate.Arn,
+            Logs = logs,
+            Protect = config.IsProtected,
+        }));
+
+        if (zone is not null)
+        {
+            DeclareRecord(program, zone, region, LoadBalancers.GetValueOrDefault(LoadBalancerScheme.Public) ?? LoadBalancers[LoadBalancerScheme.Internal]);
+        }
+    }
+
+    /// <summary><c>&lt;region&gt;.&lt;domain&gt;</c>.</summary>
+    public string Host { get; }
+
+    public string Url => $"https://{Host}";
+
+    public IReadOnlyDictionary<LoadBalancerScheme, RegistryLoadBalancer> LoadBalancers { get; }
+
+    /// <summary>With <c>self-signed</c> certificates: the certificate clients must trust.</summary>
+    public Ref? SelfSignedCertificatePem { get; }
+
+    /// <summary>Every target group Harbor's pods are bound to.</summary>
+    public IReadOnlyList<Ref> TargetGroupArns => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.TargetGroupArn).ToArray();
+
+    /// <summary>Target groups by load balancer role (<c>public</c>, <c>internal</c>).</summary>
+    public IReadOnlyDictionary<string, Ref> TargetGroups =>
+        LoadBalancers.Values.ToDictionary(l => l.Prefix, l => l.TargetGroupArn, StringComparer.Ordinal);
+
+    private void DeclareRecord(PulumiProgram program, PublicZone zone, RegionConfig region, RegistryLoadBalancer target)
+    {
+        var properties = new MapValue
+        {
+            ["zoneId"] = zone.ZoneId,
+            ["name"] = Host,
+        };
+        if (zone.Side == region.Side)
+        {
+            properties.Add("type", "A");
+            properties.Add("aliases", Value.List(new MapValue
+            {
+                ["name"] = target.DnsName,
+                ["zoneId"] = target.ZoneId,
+                ["evaluateTargetHealth"] = true,
+            }));
+        }
+        else
+        {
+            // Alias targets must be in the zone's own partition (DESIGN.md, the two partitions).
+            properties.Add("type", "CNAME");
+            properties.Add("ttl", 300);
+            properties.Add("records", Value.List(target.DnsName));
+        }
+
+        program.Declare(LogicalName.Of(region.Name, "lb", "dns"), "aws:route53/record:Record", zone.Provider, properties);
+    }
+}

@@ -1,0 +1,27 @@
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+
+namespace HarborHa.LoadBalancer;
+
+/// <summary>Inputs of <see cref="RegistryFrontDoor"/>.</summary>
+public sealed record RegistryFrontDoorArgs
+{
+    public required StackConfig Config { get; init; }
+
+    public required RegionConfig Region { get; init; }
+
+    public required Ref VpcId { get; init; }
+
+    public required IReadOnlyList<Ref> PublicSubnetIds { get; init; }
+
+    public required IReadOnlyList<Ref> PrivateSubnetIds { get; init; }
+
+    public required SecurityGroup Nodes { get; init; }
+
+    /// <summary>The global tls provider (self-signed certificates).</summary>
+    public required Ref TlsProvider { get; init; }
+
+    /// <summary>Days of ALB access logs. Default 90.</summary>
+    public int AccessLogRetentionDays { get; init; } = 90;
+}

@@ -1,0 +1,67 @@
+using HarborHa.Configuration;
+using HarborHa.Model;
+using HarborHa.Network;
+
+namespace HarborHa.LoadBalancer;
+
+/// <summary>Inputs of <see cref="RegistryLoadBalancer"/>. Defaults follow DESIGN.md (Harbor facts).</summary>
+public sealed record RegistryLoadBalancerArgs
+{
+    public required RegionConfig Region { get; init; }
+
+    public required LoadBalancerScheme Scheme { get; init; }
+
+    public required Ref VpcId { get; init; }
+
+    /// <summary>Public subnets for <see cref="LoadBalancerScheme.Public"/>, private subnets otherwise; one per AZ.</summary>
+    public required IReadOnlyList<Ref> SubnetIds { get; init; }
+
+    /// <summary>The cluster nodes' group: the load balancer may reach them on <see cref="TargetPort"/> only.</summary>
+    public required SecurityGroup Nodes { get; init; }
+
+    /// <summary>ACM certificate for the HTTPS listener.</summary>
+    public required Value CertificateArn { get; init; }
+
+    /// <summary>Access log bucket (SSE-S3).</summary>
+    public required AccessLogBucket Logs { get; init; }
+
+    /// <summary>
+    /// Who may connect: the internet for a public load balancer; the global private network
+    /// (both sides' /9s, 10.0.0.0/8) for an internal one.
+    /// </summary>
+    public string ClientCidr => Scheme == LoadBalancerScheme.Public ? "0.0.0.0/0" : "10.0.0.0/8";
+
+    /// <summary>
+    /// TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only. The ALB API's default policy
+    /// (ELBSecurityPolicy-2016-08) still allows TLS 1.0 and 1.1. AWS China's documentation lists
+    /// no ELB difference and uses this policy in its own examples (AWS Config rule
+    /// elbv2-predefined-security-policy-ssl-check); the TLS-1.2-only fallback would be
+    /// ELBSecurityPolicy-TLS-1-2-Ext-2018-06. Default ELBSecurityPolicy-TLS13-1-2-2021-06.
+    /// </summary>
+    public string SslPolicy { get; init; } = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /// <summary>
+    /// Seconds a connection may stay silent. A layer push ends with a PUT during which the registry
+    /// moves a large blob in S3 and sends nothing; Harbor's nginx allows 900 s on /v2/
+    /// (proxy_read_timeout, chart templates/nginx/configmap-http.yaml), so the ALB must not cut
+    /// earlier than that. Default 900 (the ALB maximum is 4000).
+    /// </summary>
+    public int IdleTimeoutSeconds { get; init; } = 900;
+
+    /// <summary>
+    /// Seconds a deregistered pod keeps getting in-flight requests drained; matches nginx's shutdown
+    /// window rather than the 300 s default, so rollouts are not slowed. Default 60.
+    /// </summary>
+    public int DeregistrationDelaySeconds { get; init; } = 60;
+
+    /// <summary>Refuse deletion of the load balancer outside dev. Default true.</summary>
+    public bool Protect { get; init; } = true;
+
+    /// <summary>Harbor's nginx container port, which target IPs are registered on.</summary>
+    public const int TargetPort = 8080;
+
+    /// <summary>
+    /// Harbor's health endpoint: <c>/v2/</c> answers 401 without credentials, the ping answers 200.
+    /// </summary>
+    public const string HealthCheckPath = "/api/v2.0/ping";
+}
