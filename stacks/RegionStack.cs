@@ -97,6 +97,7 @@ public sealed class RegionStack
             PublicSubnetIds = Network.SubnetIds[SubnetTier.Public],
             PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
             Nodes = Nodes,
+            AwsProviders = aws,
             TlsProvider = global.Tls,
         });
         LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs

@@ -15,7 +15,9 @@ public static class GeneratedSecret
     /// <param name="randomProvider">The stack's random provider.</param>
     /// <param name="length">Characters; 40 alphanumerics are about 238 bits.</param>
     /// <param name="digits">False for consumers that refuse a leading zero (VPN pre-shared keys).</param>
-    public static Ref Password(PulumiProgram program, string name, Ref randomProvider, int length, bool digits = true)
+    /// <param name="minOfEachClass">At least this many upper-case letters, lower-case letters and digits, for
+    /// consumers with a password policy (Harbor users and robots).</param>
+    public static Ref Password(PulumiProgram program, string name, Ref randomProvider, int length, bool digits = true, int minOfEachClass = 0)
     {
         var properties = new MapValue
         {
@@ -25,6 +27,13 @@ public static class GeneratedSecret
         if (!digits)
         {
             properties.Add("numeric", false);
+        }
+
+        if (minOfEachClass > 0)
+        {
+            properties.Add("minUpper", minOfEachClass);
+            properties.Add("minLower", minOfEachClass);
+            properties.Add("minNumeric", minOfEachClass);
         }
 
         return program.Declare(name, "random:index/randomPassword:RandomPassword", randomProvider, properties,

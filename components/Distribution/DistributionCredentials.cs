@@ -17,16 +17,8 @@ public sealed class DistributionCredentials
         {
             // Harbor accepts robot secrets of 8-128 characters with an upper-case letter, a lower-case
             // letter and a digit; no special characters keeps docker login and shell quoting simple.
-            var password = program.Declare(LogicalName.Of("global", "harbor", "robot", RobotPermissions.Name(role), "secret"),
-                "random:index/randomPassword:RandomPassword", randomProvider, new MapValue
-                {
-                    ["length"] = 40,
-                    ["special"] = false,
-                    ["minUpper"] = 2,
-                    ["minLower"] = 2,
-                    ["minNumeric"] = 2,
-                });
-            _secrets[role] = password.Out("result");
+            _secrets[role] = GeneratedSecret.Password(program, LogicalName.Of("global", "harbor", "robot", RobotPermissions.Name(role), "secret"),
+                randomProvider, 40, minOfEachClass: 2);
         }
     }
 

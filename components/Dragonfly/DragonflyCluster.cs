@@ -36,17 +36,8 @@ public sealed class DragonflyCluster
         var aws = args.AwsProvider;
         var stateful = new ResourceOptions { Protect = args.Protect };
 
-        var dbPassword = program.Declare(Name("db-password"), "random:index/randomPassword:RandomPassword", args.RandomProvider, new MapValue
-        {
-            ["length"] = 32,
-            // RDS MySQL refuses '/', '"', '@' and spaces in passwords.
-            ["special"] = false,
-        }).Out("result");
-        var jwtKey = program.Declare(Name("jwt-key"), "random:index/randomPassword:RandomPassword", args.RandomProvider, new MapValue
-        {
-            ["length"] = 48,
-            ["special"] = false,
-        }).Out("result");
+        var dbPassword = GeneratedSecret.Password(program, Name("db-password"), args.RandomProvider, 32);
+        var jwtKey = GeneratedSecret.Password(program, Name("jwt-key"), args.RandomProvider, 48);
 
         var dbGroup = new SecurityGroup(program, aws, Name("db-sg"), args.VpcId, "harbor-ha Dragonfly manager database", allowAllEgress: false);
         dbGroup.AllowFrom(args.Nodes, 3306, "Dragonfly manager to MySQL");

@@ -8,21 +8,22 @@ namespace HarborHa.LoadBalancer;
 /// The Route 53 public hosted zone of <c>harbor-ha:domain</c>, one per stack (<c>global-dns-zone</c>),
 /// holding each region's <c>&lt;region&gt;.&lt;domain&gt;</c> record and the ACM validation records.
 /// It lives in the overseas partition, or in China's when the stack has no overseas region, behind
-/// its own provider pinned to the partition's Route 53 home region (us-east-1, cn-northwest-1),
-/// so adding or removing a region never moves it. Only <c>acm-dns</c> certificates need it; with
+/// the provider of the partition's Route 53 home region (us-east-1, cn-northwest-1), so adding or
+/// removing a region never moves it. Only <c>acm-dns</c> certificates need it; with
 /// imported or self-signed certificates the program publishes no DNS.
 /// </summary>
 public sealed class PublicZone
 {
     public const string ZoneName = "global-dns-zone";
 
-    public const string ProviderName = "global-dns-aws";
+    /// <summary>Route 53 is a global service; its API home region per partition (AWS Route 53 endpoints).</summary>
+    public static string HomeRegion(Side side) => side == Side.China ? "cn-northwest-1" : "us-east-1";
 
-    private PublicZone(Side side, string domain)
+    private PublicZone(Side side, string domain, Ref provider)
     {
         Side = side;
         Domain = domain;
-        Provider = new Ref(ProviderName);
+        Provider = provider;
         ZoneId = new Ref(ZoneName, "zoneId");
     }
 
@@ -40,7 +41,7 @@ public sealed class PublicZone
     /// The stack's zone: declared by the first region that needs it, then shared (found by its
     /// fixed logical name). Null when the certificate mode needs no zone.
     /// </summary>
-    public static PublicZone? For(PulumiProgram program, StackConfig config)
+    public static PublicZone? For(PulumiProgram program, StackConfig config, AwsProviderRegistry aws)
     {
         if (config.Certificate.Mode != CertificateMode.AcmDns)
         {
@@ -48,36 +49,12 @@ public sealed class PublicZone
         }
 
         var side = config.Regions.Any(r => r.Side == Side.Overseas) ? Side.Overseas : Side.China;
-        var zone = new PublicZone(side, config.Domain);
+        var zone = new PublicZone(side, config.Domain, aws.For(HomeRegion(side)));
         if (program.Contains(ZoneName))
         {
             return zone;
         }
 
-        var china = side == Side.China;
-        var providerProperties = new MapValue
-        {
-            ["region"] = china ? "cn-northwest-1" : "us-east-1",
-            ["defaultTags"] = new MapValue
-            {
-                ["tags"] = new MapValue
-                {
-                    ["harbor-ha:environment"] = config.Stage.ToString().ToLowerInvariant(),
-                    ["ManagedBy"] = "pulumi/harbor-ha",
-                },
-            },
-        };
-        if ((china ? config.AwsCnProfile : config.AwsProfile) is { } profile)
-        {
-            providerProperties.Add("profile", profile);
-        }
-
-        if ((china ? config.AwsCnAccountId : config.AwsAccountId) is { } account)
-        {
-            providerProperties.Add("allowedAccountIds", Value.List(account));
-        }
-
-        program.Add(ProviderName, Resource.ProviderPrefix + "aws", providerProperties, new ResourceOptions { Version = ProviderVersions.Aws });
         program.Declare(ZoneName, "aws:route53/zone:Zone", zone.Provider, new MapValue
         {
             ["name"] = config.Domain,

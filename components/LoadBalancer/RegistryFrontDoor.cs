@@ -18,7 +18,7 @@ public sealed class RegistryFrontDoor
         var config = args.Config;
         var region = args.Region;
         Host = config.RegionalHost(region.Name);
-        var zone = PublicZone.For(program, config);
+        var zone = PublicZone.For(program, config, args.AwsProviders);
         var certificate = new RegionalCertificate(program, provider, args.TlsProvider, config, region, zone);
         SelfSignedCertificatePem = certificate.SelfSignedCertificatePem;
         var schemes = config.Exposure switch

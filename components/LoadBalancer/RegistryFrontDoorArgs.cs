@@ -19,6 +19,9 @@ public sealed record RegistryFrontDoorArgs
 
     public required SecurityGroup Nodes { get; init; }
 
+    /// <summary>The stack's AWS providers; the public zone uses its partition's Route 53 home region from it.</summary>
+    public required Common.AwsProviderRegistry AwsProviders { get; init; }
+
     /// <summary>The global tls provider (self-signed certificates).</summary>
     public required Ref TlsProvider { get; init; }
 

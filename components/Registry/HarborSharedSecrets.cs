@@ -63,19 +63,9 @@ public sealed class HarborSharedSecrets
         }
 
         // Alphanumeric: these end up in URLs, env files and htpasswd lines; length gives the strength.
-        void Password(string role, int length, bool mixed = false)
-        {
-            var properties = new MapValue { ["length"] = length, ["special"] = false };
-            if (mixed)
-            {
-                // Harbor's password policy: at least one upper case letter, one lower case letter and one digit.
-                properties.Add("minUpper", 1);
-                properties.Add("minLower", 1);
-                properties.Add("minNumeric", 1);
-            }
-
-            program.Add(Name(role), "random:index/randomPassword:RandomPassword", properties, new ResourceOptions { Provider = global.Random });
-        }
+        // Harbor's password policy (admin): at least one upper case letter, one lower case letter and one digit.
+        void Password(string role, int length, bool mixed = false) =>
+            GeneratedSecret.Password(program, Name(role), global.Random, length, minOfEachClass: mixed ? 1 : 0);
 
         Password("admin-password", 24, mixed: true);
         Password("core-secret", 16);

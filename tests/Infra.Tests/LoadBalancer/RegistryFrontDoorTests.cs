@@ -174,7 +174,7 @@ public sealed class RegistryFrontDoorTests
         Assert.Equal("eu-central-1.registry.example.com", cert.Text("domainName"));
         Assert.Equal("DNS", cert.Text("validationMethod"));
         Assert.Equal(new Ref("global-dns-zone", "zoneId"), record.Properties["zoneId"]);
-        Assert.Equal(new Ref("global-dns-aws"), record.Options.Provider);
+        Assert.Equal(new Ref("us-east-1-aws"), record.Options.Provider);
         Assert.Equal(new Ref($"{Region}-aws"), validation.Options.Provider);
         Assert.Equal(new Ref($"{Region}-lb-certificate-validation", "certificateArn"), Ha.Get($"{Region}-lb-public-https").Properties["certificateArn"]);
     }
@@ -213,7 +213,7 @@ public sealed class RegistryFrontDoorTests
         var zone = geo.Get(PublicZone.ZoneName);
         Assert.Equal("registry.example.com", zone.Text("name"));
         Assert.True(zone.Options.Protect);
-        var provider = geo.Get(PublicZone.ProviderName);
+        var provider = geo.Get("us-east-1-aws");
         Assert.Equal("us-east-1", provider.Text("region"));
         Assert.Equal("global", provider.Text("profile"));
         Assert.Single(geo.OfType("aws:route53/zone:Zone"));
@@ -248,7 +248,7 @@ public sealed class RegistryFrontDoorTests
                   slot: 1
             """);
 
-        var provider = program.Get(PublicZone.ProviderName);
+        var provider = program.Get("cn-northwest-1-aws");
         Assert.Equal("cn-northwest-1", provider.Text("region"));
         Assert.Equal("china", provider.Text("profile"));
         Assert.Equal("A", program.Get("cn-northwest-1-lb-dns").Text("type"));
