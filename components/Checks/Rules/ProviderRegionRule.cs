@@ -23,6 +23,11 @@ public sealed class ProviderRegionRule : ICheckRule
         var allowed = config.Regions.Select(r => r.Name)
             .Concat(config.Regions.Select(r => r.DrRegion).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
+        if (config.Certificate.Mode == CertificateMode.AcmDns)
+        {
+            allowed.Add(DnsHome(config));
+        }
+
         var findings = new List<Finding>();
         foreach (var provider in index.OfType(ResourceTypes.AwsProvider))
         {
@@ -108,7 +113,8 @@ public sealed class ProviderRegionRule : ICheckRule
         }
 
         var providerRegion = RegionOfProvider(provider);
-        if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named && !IsDrCopy(r.Name, named, providerRegion, config))
+        if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named && !IsDrCopy(r.Name, named, providerRegion, config)
+            && !IsRecordInThePublicZone(r, providerRegion, config))
         {
             yield return $"is named for {named} but its provider {provider.Name} is for {providerRegion ?? "no region"}";
         }
@@ -129,6 +135,18 @@ public sealed class ProviderRegionRule : ICheckRule
             }
         }
     }
+
+    /// <summary>The Route 53 API home region of the partition holding the stack's public zone (PublicZone).</summary>
+    private static string DnsHome(StackConfig config) =>
+        LoadBalancer.PublicZone.HomeRegion(config.Regions.Any(r => r.Side == Side.Overseas) ? Side.Overseas : Side.China);
+
+    /// <summary>
+    /// A region's records in the stack's public zone (its name, its certificate validation) are
+    /// named for the region but written through the zone's provider: Route 53 is a global service
+    /// whose API lives in the partition's home region.
+    /// </summary>
+    private static bool IsRecordInThePublicZone(Resource r, string? providerRegion, StackConfig config) =>
+        r.Type.StartsWith("aws:route53/", StringComparison.Ordinal) && config.Certificate.Mode == CertificateMode.AcmDns && providerRegion == DnsHome(config);
 
     /// <summary>An AWS provider's region argument; a Kubernetes provider's region is the one its name starts with.</summary>
     private static string? RegionOfProvider(Resource provider) =>

@@ -13,7 +13,8 @@ public class DnsTests
     public void Each_side_has_one_private_zone_in_its_hub_associated_with_every_other_vpc_of_that_side_only()
     {
         var program = TwoSides.Program;
-        var zones = program.OfType("aws:route53/zone:Zone");
+        // The public zone (global-dns-zone) belongs to the registry tier; the private ones are these.
+        var zones = program.OfType("aws:route53/zone:Zone").Where(z => z.Properties.ContainsKey("vpcs")).ToArray();
         Assert.Equal(["ap-southeast-1-dns-private-zone", "cn-north-1-dns-private-zone"], zones.Select(z => z.Name).Order(StringComparer.Ordinal));
         Assert.All(zones, z => Assert.Equal("registry.example.com", z.Text("name")));
         Assert.Equal(new Ref("cn-north-1-aws"), program.Get("cn-north-1-dns-private-zone").Options.Provider);
