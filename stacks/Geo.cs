@@ -17,10 +17,10 @@ public static class Geo
 {
     public static void Compose(PulumiProgram program, StackConfig config)
     {
-        var global = new GlobalProviders(program);
-        var aws = new AwsProviderRegistry(program, config);
+        var services = StackServices.Create(program, config);
+        var global = services.Global;
         var regions = config.Regions
-            .Select(r => new RegionStack(program, config, global, aws, r, NatStrategy.PerAz, Redundancy.MultiAz))
+            .Select(r => new RegionStack(program, config, services, r, NatStrategy.PerAz, Redundancy.MultiAz))
             .ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
 
         // The private network: a Transit Gateway in every region, each hub peered with its side's spokes ...

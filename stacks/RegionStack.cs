@@ -5,6 +5,7 @@ using HarborHa.Configuration;
 using HarborHa.Database;
 using HarborHa.Encryption;
 using HarborHa.LoadBalancer;
+using HarborHa.Logging;
 using HarborHa.Model;
 using HarborHa.Network;
 using HarborHa.Planning;
@@ -20,8 +21,9 @@ namespace HarborHa.Stacks;
 /// </summary>
 public sealed class RegionStack
 {
-    public RegionStack(PulumiProgram program, StackConfig config, GlobalProviders global, AwsProviderRegistry aws, RegionConfig region, NatStrategy nat, Redundancy redundancy)
+    public RegionStack(PulumiProgram program, StackConfig config, StackServices services, RegionConfig region, NatStrategy nat, Redundancy redundancy)
     {
+        var (global, aws, logs) = services;
         Region = region;
         Providers = new RegionProviders(aws, region);
         Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs { Region = region, Nat = nat });
@@ -69,6 +71,7 @@ public sealed class RegionStack
             Dr = Keys.Dr,
             Protection = protection,
             NoncurrentVersionDays = sizing.StorageNoncurrentVersionDays,
+            Logs = logs,
         });
 
         // Compute and the front door: EKS, the load balancers with their certificate, the controller that binds them.
@@ -98,6 +101,7 @@ public sealed class RegionStack
             PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
             Nodes = Nodes,
             AwsProviders = aws,
+            Logs = logs.For(region.Name),
             TlsProvider = global.Tls,
         });
         LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs

@@ -10,8 +10,7 @@ public static class SingleSite
 {
     public static void Compose(PulumiProgram program, StackConfig config)
     {
-        var global = new GlobalProviders(program);
-        var aws = new AwsProviderRegistry(program, config);
-        _ = new RegionStack(program, config, global, aws, config.Regions.Single(), NatStrategy.Single, Redundancy.SingleAz);
+        var services = StackServices.Create(program, config);
+        _ = new RegionStack(program, config, services, config.Regions.Single(), NatStrategy.Single, Redundancy.SingleAz);
     }
 }

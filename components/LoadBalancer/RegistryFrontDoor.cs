@@ -7,7 +7,7 @@ namespace HarborHa.LoadBalancer;
 /// <summary>
 /// How clients reach a region's Harbor at <c>https://&lt;region&gt;.&lt;domain&gt;</c>: the certificate,
 /// one load balancer per exposure (<c>public</c>: internet-facing; <c>internal</c>: private subnets;
-/// <c>both</c>), their access-log bucket, and with <c>acm-dns</c> the region's DNS record. The
+/// <c>both</c>), writing access logs to the region's log bucket, and with <c>acm-dns</c> the region's DNS record. The
 /// record points at the public load balancer when there is one, else at the internal one (it
 /// resolves to private addresses then, which only the private network can reach).
 /// </summary>
@@ -27,8 +27,6 @@ public sealed class RegistryFrontDoor
             Exposure.Internal => [LoadBalancerScheme.Internal],
             _ => [LoadBalancerScheme.Public, LoadBalancerScheme.Internal],
         };
-        var logs = new AccessLogBucket(program, provider, region, schemes.Select(s => s.ToString().ToLowerInvariant()).ToArray(),
-            args.AccessLogRetentionDays, config.IsProtected);
         LoadBalancers = schemes.ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
         {
             Region = region,
@@ -37,7 +35,7 @@ public sealed class RegistryFrontDoor
             SubnetIds = s == LoadBalancerScheme.Public ? args.PublicSubnetIds : args.PrivateSubnetIds,
             Nodes = args.Nodes,
             CertificateArn = certificate.Arn,
-            Logs = logs,
+            Logs = args.Logs,
             Protect = config.IsProtected,
         }));
 

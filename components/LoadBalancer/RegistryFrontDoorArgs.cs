@@ -25,6 +25,6 @@ public sealed record RegistryFrontDoorArgs
     /// <summary>The global tls provider (self-signed certificates).</summary>
     public required Ref TlsProvider { get; init; }
 
-    /// <summary>Days of ALB access logs. Default 90.</summary>
-    public int AccessLogRetentionDays { get; init; } = 90;
+    /// <summary>The region's log bucket: ALB access logs go under its <c>alb/</c> prefix.</summary>
+    public required Logging.LogBucket Logs { get; init; }
 }

@@ -50,7 +50,7 @@ public sealed class RegistryLoadBalancer
             ["accessLogs"] = new MapValue
             {
                 ["bucket"] = args.Logs.BucketId,
-                ["prefix"] = Prefix,
+                ["prefix"] = $"{Logging.LogBucket.AlbPrefix}/{Prefix}",
                 ["enabled"] = true,
             },
             ["tags"] = ProgramExtensions.NameTag(Name("alb")),

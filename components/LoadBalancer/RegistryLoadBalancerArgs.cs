@@ -23,7 +23,7 @@ public sealed record RegistryLoadBalancerArgs
     public required Value CertificateArn { get; init; }
 
     /// <summary>Access log bucket (SSE-S3).</summary>
-    public required AccessLogBucket Logs { get; init; }
+    public required Logging.LogBucket Logs { get; init; }
 
     /// <summary>
     /// Who may connect: the internet for a public load balancer; the global private network

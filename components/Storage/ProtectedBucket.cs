@@ -30,6 +30,7 @@ internal sealed class ProtectedBucket
         Name = bucket.Out("bucket");
         Arn = bucket.Out("arn");
         Objects = new Interpolation(Arn, "/*");
+        args.Logs.For(region).LogAccessOf(program, provider, logicalName, Id);
 
         Versioning = program.Declare(Part("versioning"), "aws:s3/bucketVersioning:BucketVersioning", provider, new MapValue
         {

@@ -19,6 +19,9 @@ public sealed record StorageArgs
     /// <summary>ARN of the region's customer-managed key: the bucket's default encryption (SSE-KMS).</summary>
     public required Value KmsKeyArn { get; init; }
 
+    /// <summary>The stack's log buckets: each bucket writes S3 server access logs to its own region's.</summary>
+    public required Logging.LogBuckets Logs { get; init; }
+
     /// <summary>The DR region, its provider and key; default null: no replica outside the region.</summary>
     public DrSite? Dr { get; init; }
 

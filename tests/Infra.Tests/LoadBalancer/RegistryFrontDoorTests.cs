@@ -1,4 +1,5 @@
 using HarborHa.LoadBalancer;
+using HarborHa.Logging;
 using HarborHa.Model;
 using HarborHa.Tests.Registry;
 using HarborHa.Tests.Support;
@@ -60,9 +61,9 @@ public sealed class RegistryFrontDoorTests
         Assert.True(((Flag)alb.Properties["dropInvalidHeaderFields"]).Value);
         Assert.Equal(new Number(900), alb.Properties["idleTimeout"]);
         Assert.True(((Flag)alb.Prop("accessLogs.enabled")).Value);
-        Assert.Equal(new Ref($"{Region}-lb-logs", "id"), alb.Prop("accessLogs.bucket"));
+        Assert.Equal(new Ref($"{Region}-logs", "id"), alb.Prop("accessLogs.bucket"));
         Assert.True(((Flag)alb.Properties["enableDeletionProtection"]).Value);
-        Assert.Contains(new Ref($"{Region}-lb-logs-policy"), alb.Options.DependsOn);
+        Assert.Contains(new Ref($"{Region}-logs-policy"), alb.Options.DependsOn);
     }
 
     [Fact]
@@ -124,15 +125,18 @@ public sealed class RegistryFrontDoorTests
     [Fact]
     public void TheLogBucketIsEncryptedWithS3KeysPrivateAndTlsOnly()
     {
-        var sse = Ha.Get($"{Region}-lb-logs-encryption");
+        var sse = Ha.Get($"{Region}-logs-encryption");
         var rule = ((ListValue)sse.Properties["rules"]).Items.Cast<MapValue>().Single();
         Assert.Equal((Value)"AES256", rule.At("applyServerSideEncryptionByDefault.sseAlgorithm"));
-        Assert.True(((Flag)Ha.Get($"{Region}-lb-logs-public-access").Properties["restrictPublicBuckets"]).Value);
+        Assert.True(((Flag)Ha.Get($"{Region}-logs-public-access").Properties["restrictPublicBuckets"]).Value);
 
-        var statements = Statements(Ha.Get($"{Region}-lb-logs-policy"));
+        var statements = Statements(Ha.Get($"{Region}-logs-policy"));
         var deny = statements.Single(s => s["Effect"] == (Value)"Deny");
         Assert.Equal((Value)"false", deny.MapAt("Condition.Bool")["aws:SecureTransport"]);
-        Assert.True(Ha.Get($"{Region}-lb-logs").Options.Protect);
+        // S3 server access logs may be written only for this account's buckets (no confused deputy).
+        var s3Logs = statements.Single(s => s["Sid"] == (Value)"S3ServerAccessLogs");
+        Assert.IsType<Invoke>(s3Logs.MapAt("Condition.StringEquals")["aws:SourceAccount"]);
+        Assert.True(Ha.Get($"{Region}-logs").Options.Protect);
     }
 
     [Theory]
@@ -151,7 +155,7 @@ public sealed class RegistryFrontDoorTests
                   slot: 2
             """);
 
-        var principal = Statements(program.Get($"{region}-lb-logs-policy")).Single(s => s["Sid"] == (Value)"ElbLogDelivery").MapAt("Principal");
+        var principal = Statements(program.Get($"{region}-logs-policy")).Single(s => s["Sid"] == (Value)"ElbLogDelivery").MapAt("Principal");
         if (account)
         {
             var invoke = (Invoke)principal["AWS"];

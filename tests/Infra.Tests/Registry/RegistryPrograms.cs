@@ -16,11 +16,10 @@ public static class RegistryPrograms
     public static (PulumiProgram Program, IReadOnlyList<RegionStack> Regions) Build(StackConfig config)
     {
         var program = new PulumiProgram(Synthesizer.ProjectName);
-        var global = new GlobalProviders(program);
-        var aws = new AwsProviderRegistry(program, config);
+        var services = StackServices.Create(program, config);
         var single = config.Topology == Topology.SingleSite;
         var regions = config.Regions
-            .Select(r => new RegionStack(program, config, global, aws, r, single ? NatStrategy.Single : NatStrategy.PerAz, single ? Redundancy.SingleAz : Redundancy.MultiAz))
+            .Select(r => new RegionStack(program, config, services, r, single ? NatStrategy.Single : NatStrategy.PerAz, single ? Redundancy.SingleAz : Redundancy.MultiAz))
             .ToArray();
 
         ProgramValidator.EnsureValid(program);

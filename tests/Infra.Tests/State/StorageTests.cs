@@ -182,4 +182,20 @@ public sealed class StorageTests
 
     private static string ViaService(MapValue statement) =>
         ((Text)((MapValue)((MapValue)statement["Condition"])["StringEquals"])["kms:ViaService"]).Value;
+
+    [Fact]
+    public void Every_state_bucket_logs_access_to_the_log_bucket_of_its_own_region()
+    {
+        foreach (var bucket in GeoProgram.OfType(Bucket).Where(b => b.Name.Contains("-storage-", StringComparison.Ordinal)))
+        {
+            var logging = GeoProgram.Get($"{bucket.Name}-access-logging");
+            var target = GeoProgram.Get(((Ref)logging.Properties["targetBucket"]).Target);
+            Assert.Equal(bucket.Options.Provider, target.Options.Provider);
+            Assert.Equal(bucket.Options.Provider, logging.Options.Provider);
+            Assert.Equal((Value)$"s3/{bucket.Name}/", logging.Properties["targetPrefix"]);
+        }
+
+        // The DR bucket of ap-southeast-1 lives in ap-southeast-2, which only holds DR copies: it gets a log bucket there.
+        Assert.Equal("${ap-southeast-2-aws}", GeoProgram.Get("ap-southeast-2-logs").Options.Provider!.Expression);
+    }
 }

@@ -22,12 +22,12 @@ public sealed record DistributionStandIns(PulumiProgram Program, StackConfig Con
     public static DistributionStandIns Compose(StackConfig config, PublicZone? zone = null)
     {
         var program = new PulumiProgram("harbor-ha");
-        var global = new GlobalProviders(program);
-        var aws = new AwsProviderRegistry(program, config);
+        var services = StackServices.Create(program, config);
+        var global = services.Global;
         var harbors = new SortedDictionary<string, RegionHarbor>(StringComparer.Ordinal);
         foreach (var region in config.Regions)
         {
-            var stack = new RegionStack(program, config, global, aws, region, NatStrategy.PerAz, Redundancy.MultiAz);
+            var stack = new RegionStack(program, config, services, region, NatStrategy.PerAz, Redundancy.MultiAz);
             harbors[region.Name] = StandIn(program, config, global, stack);
         }
 

@@ -1,6 +1,6 @@
 using HarborHa.Model;
 
-namespace HarborHa.LoadBalancer;
+namespace HarborHa.Logging;
 
 /// <summary>
 /// Who writes ALB access logs into a bucket. Regions opened before August 2022 deliver from a
