@@ -23,9 +23,6 @@ public sealed record PlannedAppliance(string Zone, string Letter, IReadOnlyList<
 /// </summary>
 public static class VpnPlan
 {
-    /// <summary>Two appliances in two AZs: one can fail (or be replaced) while the other carries traffic.</summary>
-    public const int ApplianceCount = 2;
-
     /// <summary>
     /// MTU of each tunnel interface on the appliances. IPsec in UDP (NAT-T: the appliance sits behind
     /// an Elastic IP) costs up to ~80 bytes of a 1500-byte packet; 1399 leaves headroom, as AWS's
@@ -66,17 +63,15 @@ public static class VpnPlan
         return new PlannedAppliance(zone, letter.ToString(), tunnels);
     }
 
-    /// <summary>The appliances of the China hub: one in each of its first <see cref="ApplianceCount"/> AZs.</summary>
-    public static IReadOnlyList<PlannedAppliance> AppliancesOf(RegionConfig chinaHub) =>
-        [.. Regions.AvailabilityZones(chinaHub.Name, chinaHub.AzCount).Take(ApplianceCount).Select(ApplianceIn)];
-
     /// <summary>
-    /// The appliance an AZ's route tables send the overseas /9 to: its own AZ's, so traffic does
-    /// not cross AZs; an AZ without one uses the first appliance.
+    /// The appliances of the China hub: one in every AZ it uses (at least two, since the hub is ha).
+    /// Each AZ's route tables use their own AZ's appliance, so losing an AZ never cuts another AZ off
+    /// the overseas side (the AZ-loss check); the overseas Transit Gateway spreads over all of them (ECMP).
     /// </summary>
-    public static PlannedAppliance ServingZone(RegionConfig chinaHub, string zone)
-    {
-        var appliances = AppliancesOf(chinaHub);
-        return appliances.FirstOrDefault(a => a.Zone == zone) ?? appliances[0];
-    }
+    public static IReadOnlyList<PlannedAppliance> AppliancesOf(RegionConfig chinaHub) =>
+        [.. Regions.AvailabilityZones(chinaHub.Name, chinaHub.AzCount).Select(ApplianceIn)];
+
+    /// <summary>The appliance an AZ's route tables send the overseas /9 to: its own.</summary>
+    public static PlannedAppliance ServingZone(RegionConfig chinaHub, string zone) =>
+        AppliancesOf(chinaHub).Single(a => a.Zone == zone);
 }

@@ -116,7 +116,8 @@ public class NetworkTopologyTests
             own.Add(Cidr.Parse(NetworkPlan.VpcOf(region)));
             if (region is { IsHub: true, Side: Side.Overseas })
             {
-                Assert.Equal(2, program.OfType("aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation")
+                // One VPN connection per AZ of the China hub (cn-north-1: a, b, d).
+                Assert.Equal(3, program.OfType("aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation")
                     .Count(p => p.Name.StartsWith($"{region.Name}-transit-vpn-", StringComparison.Ordinal)));
                 own.Add(Cidr.Parse(NetworkPlan.ChinaSupernet));
             }

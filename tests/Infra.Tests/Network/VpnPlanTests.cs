@@ -50,11 +50,11 @@ public class VpnPlanTests
     }
 
     [Fact]
-    public void Two_appliances_in_the_first_two_zones_of_the_china_hub()
+    public void One_appliance_in_each_zone_of_the_china_hub()
     {
         var hub = new RegionConfig { Name = "cn-north-1", Slot = 0, IsHub = true, AzCount = 3 };
         var appliances = VpnPlan.AppliancesOf(hub);
-        Assert.Equal(["cn-north-1a", "cn-north-1b"], appliances.Select(a => a.Zone));
+        Assert.Equal(["cn-north-1a", "cn-north-1b", "cn-north-1d"], appliances.Select(a => a.Zone));
         // An appliance keeps its CIDRs whatever the list around it: the plan is per letter.
         Assert.Equal(VpnPlan.ApplianceIn("cn-north-1b").Tunnels, appliances[1].Tunnels);
     }
@@ -62,8 +62,8 @@ public class VpnPlanTests
     [Theory]
     [InlineData("cn-north-1a", "cn-north-1a")]
     [InlineData("cn-north-1b", "cn-north-1b")]
-    [InlineData("cn-north-1d", "cn-north-1a")]
-    public void Each_zone_uses_its_own_appliance_or_the_first(string zone, string applianceZone)
+    [InlineData("cn-north-1d", "cn-north-1d")]
+    public void Each_zone_uses_its_own_appliance(string zone, string applianceZone)
     {
         var hub = new RegionConfig { Name = "cn-north-1", Slot = 0, IsHub = true, AzCount = 3 };
         Assert.Equal(applianceZone, VpnPlan.ServingZone(hub, zone).Zone);
