@@ -44,6 +44,13 @@ public static class Geo
                 Vpn = config.Vpn,
             });
         }
+
+        // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
+        // every other region, private DNS on both sides, Dragonfly in each region.
+        var zone = LoadBalancer.PublicZone.For(program, config, services.Aws);
+        _ = ComposeDistribution(program, config, global,
+            regions.ToDictionary(r => r.Key, r => r.Value.ForDistribution(), StringComparer.Ordinal),
+            zone is null ? null : new Dns.PublicZone(zone.ZoneId, zone.Domain, zone.Side));
     }
 
     /// <summary>
@@ -77,7 +84,8 @@ public static class Geo
         var privateDns = new PrivateDns(program, config.Domain, dnsRegions);
         if (config.Exposure == Exposure.Both)
         {
-            _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? PublicDns.DeclareZone(program, config.Domain, dnsRegions));
+            _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? PublicDns.DeclareZone(program, config.Domain, dnsRegions),
+                regionalRecords: publicZone is null);
         }
 
         var dragonfly = new SortedDictionary<string, DragonflyCluster>(StringComparer.Ordinal);

@@ -113,6 +113,7 @@ public sealed class RegionStack
         });
 
         // Harbor, on the region's state tier, behind its load balancers.
+        SharedSecrets = HarborSharedSecrets.For(program, global);
         Registry = new HarborRegistry(program, new HarborRegistryArgs
         {
             Region = region,
@@ -133,11 +134,12 @@ public sealed class RegionStack
                 S3AccessKeyId = Storage.AccessKeyId,
                 S3SecretAccessKey = Storage.SecretAccessKey,
             },
-            Shared = HarborSharedSecrets.For(program, global),
+            Shared = SharedSecrets,
             TargetGroups = FrontDoor.TargetGroups,
             DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady],
             Replicas = sizing.HarborReplicas,
             RequireZoneSpread = config.Topology != Topology.SingleSite,
+            ExtraValues = Distribution.HarborDistributionValues.For(config, region.Name),
         });
 
         // Where things are, for operators and runbooks; never a password, token or key.
@@ -192,6 +194,31 @@ public sealed class RegionStack
 
     /// <summary>Harbor itself.</summary>
     public HarborRegistry Registry { get; }
+
+    /// <summary>The secrets every region's Harbor shares (admin password, token key, core secrets).</summary>
+    public HarborSharedSecrets SharedSecrets { get; }
+
+    /// <summary>The region as the geo distribution system needs it.</summary>
+    public Distribution.RegionHarbor ForDistribution()
+    {
+        static Distribution.LoadBalancerEndpoint Endpoint(RegistryLoadBalancer lb) => new(lb.DnsName, lb.ZoneId);
+        return new Distribution.RegionHarbor
+        {
+            Region = Region,
+            AwsProvider = Providers.Aws,
+            KubernetesProvider = Cluster.KubernetesProvider,
+            HarborRelease = Registry.Release.Self,
+            // The regional name resolves to the internal load balancer inside the private network (private zone).
+            PrivateEndpoint = FrontDoor.Url,
+            AdminPassword = new Secret(SharedSecrets.AdminPassword),
+            VpcId = Network.VpcId,
+            Nodes = Nodes,
+            DataSubnetIds = Network.SubnetIds[SubnetTier.Data],
+            PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
+            InternalLoadBalancer = Endpoint(FrontDoor.LoadBalancers[LoadBalancerScheme.Internal]),
+            PublicLoadBalancer = FrontDoor.LoadBalancers.TryGetValue(LoadBalancerScheme.Public, out var lb) ? Endpoint(lb) : null,
+        };
+    }
 
     /// <summary>Stack output names are camelCase per region, e.g. <c>apSoutheast1VpcId</c>.</summary>
     public string OutputPrefix => OutputName(Region.Name);

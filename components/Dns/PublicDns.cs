@@ -19,7 +19,13 @@ public sealed class PublicDns
     /// <summary>The name that carries the latency records when the global name must be a CNAME.</summary>
     public const string LatencyLabel = "latency";
 
-    public PublicDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, PublicZone zone)
+    /// <param name="program">Program to declare into.</param>
+    /// <param name="domain">The registry domain.</param>
+    /// <param name="regions">Every region of the stack.</param>
+    /// <param name="zone">The public zone.</param>
+    /// <param name="regionalRecords">Whether to declare each region's <c>&lt;region&gt;.&lt;domain&gt;</c>;
+    /// false when the registry tier already did (its zone, acm-dns): two records of one name would clash.</param>
+    public PublicDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, PublicZone zone, bool regionalRecords = true)
     {
         var exposed = regions.Where(r => r.PublicLoadBalancer is not null).OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToArray();
         if (exposed.Length == 0)
@@ -71,7 +77,10 @@ public sealed class PublicDns
                 record.Add("records", Value.List(lb.DnsName));
             }
 
-            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), "aws:route53/record:Record", writer, record);
+            if (regionalRecords)
+            {
+                program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), "aws:route53/record:Record", writer, record);
+            }
         }
 
         var apex = zone.Name == domain;

@@ -84,6 +84,32 @@ public sealed record MapValue : Value, IEnumerable<KeyValuePair<string, Value>>
         }
     }
 
+    /// <summary>
+    /// A deep merge of two maps: nested maps merge, and a key that both set to anything else is a bug
+    /// (two tiers disagreeing about one setting must not be settled silently by order).
+    /// </summary>
+    public static MapValue Merge(MapValue first, MapValue second)
+    {
+        var merged = new MapValue(first);
+        foreach (var (key, value) in second)
+        {
+            if (!merged._entries.TryGetValue(key, out var existing))
+            {
+                merged._entries[key] = value;
+            }
+            else if (existing is MapValue a && value is MapValue b)
+            {
+                merged._entries[key] = Merge(a, b);
+            }
+            else
+            {
+                throw new ProgramException($"value '{key}' is set twice");
+            }
+        }
+
+        return merged;
+    }
+
     public IEnumerator<KeyValuePair<string, Value>> GetEnumerator() => _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -68,7 +68,7 @@ public sealed class HarborRegistry
             .Select(t => TargetGroupBinding(t.Value, t.Key).Self)
             .ToArray();
 
-        Values = HarborValues.Build(new HarborValuesArgs
+        Values = MapValue.Merge(HarborValues.Build(new HarborValuesArgs
         {
             ExternalUrl = args.ExternalUrl,
             Replicas = args.Replicas,
@@ -81,7 +81,7 @@ public sealed class HarborRegistry
             RedisAddress = new Interpolation(Part(state.RedisHost), ":", Part(state.RedisPort)),
             BucketName = state.BucketName,
             BucketRegion = state.BucketRegion,
-        });
+        }), args.ExtraValues);
         Release = Kubernetes(Name("release"), "kubernetes:helm.sh/v3:Release", new MapValue
         {
             ["name"] = HarborChart.ReleaseName,

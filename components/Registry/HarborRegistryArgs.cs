@@ -36,6 +36,9 @@ public sealed record HarborRegistryArgs
     /// <summary>Chart version. Default <see cref="HarborChart.Version"/>.</summary>
     public string ChartVersion { get; init; } = HarborChart.Version;
 
+    /// <summary>Values other tiers need on top of the registry's own (e.g. image distribution's); merged deep. Default none.</summary>
+    public MapValue ExtraValues { get; init; } = new();
+
     /// <summary>
     /// Seconds Helm waits for an install or upgrade; a first install runs database migrations and
     /// waits for target health through the readiness gates. Default 1200.

@@ -114,7 +114,7 @@ public sealed class ProviderRegionRule : ICheckRule
 
         var providerRegion = RegionOfProvider(provider);
         if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named && !IsDrCopy(r.Name, named, providerRegion, config)
-            && !IsRecordInThePublicZone(r, providerRegion, config))
+            && !IsGlobalDns(r))
         {
             yield return $"is named for {named} but its provider {provider.Name} is for {providerRegion ?? "no region"}";
         }
@@ -141,12 +141,13 @@ public sealed class ProviderRegionRule : ICheckRule
         LoadBalancer.PublicZone.HomeRegion(config.Regions.Any(r => r.Side == Side.Overseas) ? Side.Overseas : Side.China);
 
     /// <summary>
-    /// A region's records in the stack's public zone (its name, its certificate validation) are
-    /// named for the region but written through the zone's provider: Route 53 is a global service
-    /// whose API lives in the partition's home region.
+    /// Route 53 zones, records and health checks are global resources: a region's records in the
+    /// stack's public zone (its name, its certificate validation, its health check) are named for
+    /// the region but written through whichever provider owns the zone (Resolver endpoints, rules and
+    /// zone associations are regional and stay checked).
     /// </summary>
-    private static bool IsRecordInThePublicZone(Resource r, string? providerRegion, StackConfig config) =>
-        r.Type.StartsWith("aws:route53/", StringComparison.Ordinal) && config.Certificate.Mode == CertificateMode.AcmDns && providerRegion == DnsHome(config);
+    private static bool IsGlobalDns(Resource r) =>
+        r.Type is "aws:route53/record:Record" or "aws:route53/zone:Zone" or "aws:route53/healthCheck:HealthCheck";
 
     /// <summary>An AWS provider's region argument; a Kubernetes provider's region is the one its name starts with.</summary>
     private static string? RegionOfProvider(Resource provider) =>
