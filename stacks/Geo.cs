@@ -81,7 +81,7 @@ public static class Geo
 
         var ordered = config.Regions.Select(r => harbors[r.Name]).ToArray();
         var dnsRegions = ordered.Select(DnsRegion.From).ToArray();
-        var privateDns = new PrivateDns(program, config.Domain, dnsRegions);
+        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, config.IsProtected);
         if (config.Exposure == Exposure.Both)
         {
             _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? PublicDns.DeclareZone(program, config.Domain, dnsRegions),

@@ -12,9 +12,10 @@ public static class HarborDistributionValues
 {
     /// <summary>
     /// Extra values for one region's Harbor release; empty when the region needs none. Push
-    /// replication runs in the source's jobservice, so only the primary, and only when one of its
-    /// links crosses the border, gets the longer registry HTTP client timeout (minutes; the chart's
-    /// default 30 cuts off large layers on a rate-limited VPN link).
+    /// replication runs in the source's jobservice, so only the primary gets the longer registry
+    /// HTTP client timeout (minutes; the chart's default 30 cuts off large layers on a rate-limited
+    /// VPN link). It gets it in every geo stack, not only once a link crosses the border, so adding
+    /// the first region on the other side does not roll the primary's Harbor.
     /// </summary>
     public static MapValue For(StackConfig config, string region)
     {
@@ -24,11 +25,7 @@ public static class HarborDistributionValues
             return values;
         }
 
-        if (ReplicationPlan.For(config.Regions, config.Replication).Any(l => l.CrossesBorder))
-        {
-            values.Add("jobservice", new MapValue { ["registryHttpClientTimeout"] = config.Replication.CrossBorderHttpTimeoutMinutes });
-        }
-
+        values.Add("jobservice", new MapValue { ["registryHttpClientTimeout"] = config.Replication.CrossBorderHttpTimeoutMinutes });
         return values;
     }
 }

@@ -19,8 +19,9 @@ public sealed class PrivateDns
 {
     private readonly Dictionary<string, Ref> _records = new(StringComparer.Ordinal);
 
-    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions)
+    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, bool protect)
     {
+        _protect = protect;
         var configs = regions.Select(r => r.Region).ToArray();
         var byName = regions.ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
         foreach (var side in new[] { Side.China, Side.Overseas })
@@ -94,6 +95,8 @@ public sealed class PrivateDns
     /// <summary>The private record of a region's name; Harbor's API is reachable by name once it exists.</summary>
     public Ref RecordOf(string region) => _records[region];
 
+    private readonly bool _protect;
+
     private void DeclareZone(PulumiProgram program, string domain, DnsRegion hub, IReadOnlyList<DnsRegion> members)
     {
         var zoneName = LogicalName.Of(hub.Region.Name, "dns", "private-zone");
@@ -104,7 +107,7 @@ public sealed class PrivateDns
             // The first VPC makes the zone private; the others are associated below. Route 53 needs one at creation.
             ["vpcs"] = Value.List(new MapValue { ["vpcId"] = hub.VpcId, ["vpcRegion"] = hub.Region.Name }),
             ["tags"] = ProgramExtensions.NameTag(zoneName),
-        }, new ResourceOptions { IgnoreChanges = ["vpcs"] });
+        }, new ResourceOptions { IgnoreChanges = ["vpcs"], Protect = _protect });
         var zoneId = zone.Out("zoneId");
         foreach (var member in members)
         {

@@ -69,8 +69,10 @@ public sealed class DragonflyCluster
             ["deletionProtection"] = args.Protect,
             ["skipFinalSnapshot"] = !args.Protect,
             ["finalSnapshotIdentifier"] = Name("db-final"),
+            // RDS log exports (awsguard rds-instance-logging): errors and slow queries to CloudWatch Logs.
+            ["enabledCloudwatchLogsExports"] = Value.List("error", "slowquery"),
             ["tags"] = ProgramExtensions.NameTag(Name("db")),
-        }, stateful);
+        }, stateful with { AdditionalSecretOutputs = ["password"] });
 
         var cacheGroup = new SecurityGroup(program, aws, Name("cache-sg"), args.VpcId, "harbor-ha Dragonfly Redis", allowAllEgress: false);
         cacheGroup.AllowFrom(args.Nodes, 6379, "Dragonfly manager and scheduler to Redis");

@@ -13,8 +13,19 @@ public sealed class RedisTlsRule : ICheckRule
     public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
     {
         var index = new ProgramIndex(program);
-        return RuleHelpers.Each(index.OfType(ResourceTypes.CacheReplicationGroup), Problems);
+        return RuleHelpers.Each(index.OfType(ResourceTypes.CacheReplicationGroup), Problems)
+            .Select(f => IsDragonflyCache(f.Resource) ? f with { Message = f.Message + DragonflyException, Accepted = true } : f);
     }
+
+    /// <summary>
+    /// Dragonfly 2.5's manager and scheduler build plain <c>redis://</c> URLs (dragonfly#4907), so its own
+    /// cache cannot use TLS (and ElastiCache allows an AUTH token only with TLS). A documented,
+    /// accepted trade-off: the cache holds no registry data and its security group admits only the
+    /// cluster's nodes (docs/distribution.md).
+    /// </summary>
+    private static bool IsDragonflyCache(string name) => name.EndsWith("-dragonfly-cache", StringComparison.Ordinal);
+
+    private const string DragonflyException = " (accepted: Dragonfly cannot use Redis TLS, dragonfly#4907; reachable from the cluster nodes only)";
 
     private static IEnumerable<string> Problems(Resource r)
     {

@@ -18,12 +18,20 @@ public class HarborDistributionValuesTests
     }
 
     [Fact]
-    public void Replicas_and_stacks_without_a_border_crossing_need_nothing_extra()
+    public void Replicas_and_single_region_stacks_need_nothing_extra()
     {
         var twoSides = TestConfigs.Parse(GeoConfigs.TwoSides);
         Assert.Equal(0, HarborDistributionValues.For(twoSides, "eu-central-1").Count);
-        Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(GeoConfigs.OverseasPublic), "eu-central-1").Count);
         Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(TestConfigs.Ha), "eu-central-1").Count);
+    }
+
+    [Fact]
+    public void A_geo_primary_gets_the_long_timeout_even_before_a_link_crosses_the_border()
+    {
+        // So adding the first region on the other side does not roll the primary's Harbor.
+        var overseasOnly = TestConfigs.Parse(GeoConfigs.OverseasPublic);
+        var jobservice = (MapValue)HarborDistributionValues.For(overseasOnly, overseasOnly.Primary.Name)["jobservice"];
+        Assert.Equal(new Number(overseasOnly.Replication.CrossBorderHttpTimeoutMinutes), jobservice["registryHttpClientTimeout"]);
     }
 
     [Fact]

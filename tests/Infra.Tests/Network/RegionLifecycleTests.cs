@@ -24,14 +24,25 @@ public class RegionLifecycleTests
 
     private static PulumiProgram Synth(params string[] regions) => TestConfigs.Synth(Header + string.Concat(regions));
 
-    /// <summary>Added resources must belong to the new region or be the hub's documented additions.</summary>
+    /// <summary>
+    /// The documented additions elsewhere for a new region (docs/network.md, docs/distribution.md): the
+    /// primary's replication rule and target for it, and the DNS forwarding rules that resolve its name
+    /// from the other side.
+    /// </summary>
+    private static bool IsDistributionAddition(string name, string region) =>
+        DistributionAdditions.Any(part => name.Contains(part + region, StringComparison.Ordinal));
+
+    private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-dns-resolver-forward-"];
+
+    /// <summary>Added resources must belong to the new region or be the hubs' and the primary's documented additions.</summary>
     private static void AssertOnlyAdditions(ProgramChanges diff, string region, params string[] hubPrefixes)
     {
         Assert.True(diff.Removed.Count == 0, $"removed:\n{diff}");
         Assert.True(diff.Changed.Count == 0, $"changed:\n{diff}");
         Assert.NotEmpty(diff.Added);
         Assert.All(diff.Added, name => Assert.True(
-            name.StartsWith(region + "-", StringComparison.Ordinal) || hubPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)),
+            name.StartsWith(region + "-", StringComparison.Ordinal) || hubPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
+                || IsDistributionAddition(name, region),
             $"'{name}' is neither {region}'s nor a documented hub addition"));
     }
 
@@ -47,8 +58,10 @@ public class RegionLifecycleTests
         Assert.Contains("ap-southeast-1-transit-route-us-east-1", diff.Added);
         Assert.Contains("us-east-1-transit-accept-ap-southeast-1", diff.Added);
         // us-east-1-aws is not new: it already served the public zone's Route 53 API.
-        // Nothing at the China side, the VPN or the other spoke.
-        Assert.DoesNotContain(diff.Added, n => n.StartsWith("cn-", StringComparison.Ordinal) || n.StartsWith("eu-central-1-", StringComparison.Ordinal));
+        // The primary (Beijing) gains its push rule; nothing else at the China side, the VPN or the other spoke.
+        Assert.Contains("cn-north-1-harbor-replication-us-east-1", diff.Added);
+        Assert.DoesNotContain(diff.Added, n => (n.StartsWith("cn-", StringComparison.Ordinal) && !IsDistributionAddition(n, "us-east-1"))
+            || n.StartsWith("eu-central-1-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +73,8 @@ public class RegionLifecycleTests
         Assert.Empty(diff.Added);
         Assert.True(diff.Changed.Count == 0, diff.ToString());
         Assert.All(diff.Removed, name => Assert.True(
-            name.StartsWith("eu-central-1-", StringComparison.Ordinal) || name.StartsWith("ap-southeast-1-transit-peer-eu-central-1", StringComparison.Ordinal) || name == "ap-southeast-1-transit-route-eu-central-1",
+            name.StartsWith("eu-central-1-", StringComparison.Ordinal) || name.StartsWith("ap-southeast-1-transit-peer-eu-central-1", StringComparison.Ordinal) || name == "ap-southeast-1-transit-route-eu-central-1"
+                || IsDistributionAddition(name, "eu-central-1"),
             $"'{name}' should not be removed"));
         Assert.Contains("ap-southeast-1-transit-route-eu-central-1", diff.Removed);
     }
@@ -82,7 +96,8 @@ public class RegionLifecycleTests
         var before = Synth(overseasPrimary, Frankfurt);
         var after = Synth(overseasPrimary, Frankfurt, chinaHubReplica);
         var diff = ProgramChanges.Between(before, after);
-        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-");
+        // The overseas hub also gains its DNS resolver endpoints: the other side's names become resolvable.
+        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-");
         Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
         Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);
     }
