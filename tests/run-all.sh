@@ -2,7 +2,7 @@
 # Runs every test of harbor-ha on a fresh machine that has the .NET SDK and Node.js 20+:
 # installs the conformance gate's pinned npm packages, builds, runs the C# tests (which include
 # the conformance gate on every committed stack and example), the gate's own tests, and
-# `infra check` on every committed stack.
+# `infra validate` and `infra check` on every committed stack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,10 +20,13 @@ echo "== conformance gate self-tests"
 echo "== dotnet test"
 dotnet test Infra.sln --configuration Release --no-build -v q -nologo --logger "console;verbosity=minimal" | tee "$log/dotnet.txt"
 
-echo "== infra validate on every committed stack"
+echo "== infra validate and infra check on every committed stack"
 for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"; stack="${stack%.yaml}"
   dotnet infra/bin/Release/net10.0/infra.dll validate --stack "$stack"
+  dotnet infra/bin/Release/net10.0/infra.dll check --stack "$stack" 2> "$log/check-$stack.txt" \
+    || { cat "$log/check-$stack.txt" >&2; exit 1; }
+  tail -1 "$log/check-$stack.txt"
 done
 
 # One plain closing line for both runners (a failure above has already stopped the script).
