@@ -71,6 +71,7 @@ public sealed class RegionStack
             Dr = Keys.Dr,
             Protection = protection,
             NoncurrentVersionDays = sizing.StorageNoncurrentVersionDays,
+            KeyVersion = config.RegistryKeyVersion,
             Logs = logs,
         });
 

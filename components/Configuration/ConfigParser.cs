@@ -56,7 +56,7 @@ public static partial class ConfigParser
     public static readonly IReadOnlyList<string> KnownKeys =
     [
         "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterAdminArns", "clusterPublicAccessCidrs",
-        "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "replication",
+        "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn",
     ];
 
@@ -158,6 +158,7 @@ public static partial class ConfigParser
             read.Error(K("kubernetesVersion"), $"must be one of {string.Join(", ", KubernetesReleases.Supported)} (the versions whose EKS add-on builds are pinned; got '{kubernetesVersion}')");
         }
 
+        var keyVersion = (int)(read.Integer(K("registryKeyVersion"), V("registryKeyVersion"), 1, 1_000_000) ?? 1);
         var admins = read.Strings(K("clusterAdminArns"), V("clusterAdminArns")) ?? [];
         for (var i = 0; i < admins.Count; i++)
         {
@@ -192,6 +193,7 @@ public static partial class ConfigParser
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
             KubernetesVersion = kubernetesVersion,
+            RegistryKeyVersion = keyVersion,
             ClusterAdminArns = admins,
             Vpn = vpn,
             Projects = projects,

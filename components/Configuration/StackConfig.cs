@@ -66,6 +66,13 @@ public sealed record StackConfig
     /// </summary>
     public IReadOnlyList<string> ClusterAdminArns { get; init; } = [];
 
+    /// <summary>
+    /// <c>harbor-ha:registryKeyVersion</c>: generation of the registry's S3 access keys. Default 1.
+    /// Raising it rotates the key in every region in one update: a new key is created, Harbor rolls
+    /// onto it, then the old key is deleted (docs/operations.md).
+    /// </summary>
+    public int RegistryKeyVersion { get; init; } = 1;
+
     /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
     public VpnConfig Vpn { get; init; } = new();
 

@@ -41,7 +41,7 @@ public sealed class RegistryStorage
         }
 
         BucketName = live.Name;
-        var key = DeclareRegistryUser(program, provider, live);
+        var key = DeclareRegistryUser(program, provider, live, args.KeyVersion);
         AccessKeyId = key.Id;
         SecretAccessKey = key.Out("secret");
     }
@@ -128,7 +128,7 @@ public sealed class RegistryStorage
     /// (the S3 storage driver's documented permissions, including multipart uploads), and use the
     /// bucket's key only through S3. Nothing else in the account.
     /// </summary>
-    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live)
+    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live, int keyVersion)
     {
         var user = program.Declare(Name("registry-user"), "aws:iam/user:User", provider, new MapValue
         {
@@ -143,7 +143,9 @@ public sealed class RegistryStorage
                 Allow(Value.List("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"), Value.List(live.Objects)),
                 ThroughS3(Allow(Value.List("kms:Decrypt", "kms:GenerateDataKey"), Value.List(live.KmsKeyArn)), live.Region))),
         });
-        return program.Declare(Name("registry-key"), "aws:iam/accessKey:AccessKey", provider, new MapValue
+        // Generation 1 keeps the original name, so existing stacks do not rotate on upgrade.
+        var keyName = keyVersion == 1 ? Name("registry-key") : Name($"registry-key-v{keyVersion}");
+        return program.Declare(keyName, "aws:iam/accessKey:AccessKey", provider, new MapValue
         {
             ["user"] = user.Out("name"),
         }, new ResourceOptions { AdditionalSecretOutputs = ["secret"] });

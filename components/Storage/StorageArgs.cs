@@ -19,6 +19,13 @@ public sealed record StorageArgs
     /// <summary>ARN of the region's customer-managed key: the bucket's default encryption (SSE-KMS).</summary>
     public required Value KmsKeyArn { get; init; }
 
+    /// <summary>
+    /// Generation of the registry's access key (<c>harbor-ha:registryKeyVersion</c>). Default 1. A new
+    /// generation is a new key resource (<c>registry-key-v2</c>, ...): created before the old one is
+    /// deleted, as an IAM user may hold two keys, so Harbor never runs without a valid key.
+    /// </summary>
+    public int KeyVersion { get; init; } = 1;
+
     /// <summary>The stack's log buckets: each bucket writes S3 server access logs to its own region's.</summary>
     public required Logging.LogBuckets Logs { get; init; }
 

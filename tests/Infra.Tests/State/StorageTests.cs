@@ -198,4 +198,17 @@ public sealed class StorageTests
         // The DR bucket of ap-southeast-1 lives in ap-southeast-2, which only holds DR copies: it gets a log bucket there.
         Assert.Equal("${ap-southeast-2-aws}", GeoProgram.Get("ap-southeast-2-logs").Options.Provider!.Expression);
     }
+
+    [Fact]
+    public void Raising_the_key_version_rotates_only_the_access_key_and_what_holds_it()
+    {
+        var before = TestConfigs.Synth(TestConfigs.Ha);
+        var after = TestConfigs.Synth(TestConfigs.Ha + "\n  harbor-ha:registryKeyVersion: 2");
+        var diff = ProgramChanges.Between(before, after);
+
+        Assert.Equal(["eu-central-1-storage-registry-key-v2"], diff.Added);
+        Assert.Equal(["eu-central-1-storage-registry-key"], diff.Removed);
+        // Only the Kubernetes Secret carrying the key changes (and is replaced, rolling the registry pods).
+        Assert.Equal(["eu-central-1-harbor-s3-secret"], diff.Changed.Keys);
+    }
 }
