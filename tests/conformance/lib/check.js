@@ -11,6 +11,11 @@ const { typeCheck } = require('./tscheck');
 const { runMocks } = require('./mockrun');
 const { forEachInvoke, joinPath } = require('./expr');
 
+// Types an SDK defines but the Pulumi YAML language host refuses (pulumi-yaml, pkg/pulumiyaml/packages.go).
+const YAML_UNSUPPORTED = new Map([
+  ['kubernetes:apiextensions.k8s.io:CustomResource', 'not supported in YAML; declare the object through kubernetes:yaml/v2:ConfigGroup (objs)'],
+]);
+
 const TOOL_DIR = path.resolve(__dirname, '..');
 
 class FatalError extends Error {}
@@ -189,6 +194,10 @@ function resolveResource(prog, res, sdk, harbor, report, warnings) {
   if (!entry) {
     const s = sdk.suggest(token, sdk.resources);
     report(prog, res.name, 'type', `unknown resource type '${token}' (not in ${sdk.packages.get(pkg).npm} ${sdk.packages.get(pkg).version})${s.length ? `; did you mean ${s.join(' or ')}?` : ''}`);
+    return null;
+  }
+  if (YAML_UNSUPPORTED.has(token)) {
+    report(prog, res.name, 'type', `Pulumi YAML cannot create '${token}': ${YAML_UNSUPPORTED.get(token)}`);
     return null;
   }
   if (entry.localOnly) {
