@@ -71,34 +71,34 @@ public static class BenchCommand
 
     /// <summary>
     /// A geo stack over the first <paramref name="count"/> known regions: both China regions (primary
-    /// Beijing) and the rest overseas. Beyond 16 per side the slots wrap, which the config parser
-    /// would refuse; the config is built directly so the benchmark can still measure growth.
+    /// Beijing, the hubs where the network plan puts them) and the rest overseas. Up to 16 regions
+    /// the config goes through the real parser; beyond, the overseas slots would wrap, which the
+    /// parser refuses, so the extra regions are appended to the parsed config to measure growth.
     /// </summary>
     public static StackConfig GeneratedGeo(int count)
     {
         var china = Regions.All.Where(r => Regions.SideOf(r) == Side.China).ToArray();
-        var overseas = Regions.All.Where(r => Regions.SideOf(r) == Side.Overseas).ToArray();
+        var overseas = Regions.All.Where(r => Regions.SideOf(r) == Side.Overseas)
+            .OrderBy(r => r == "ap-southeast-1" ? 0 : 1).ThenBy(r => r, StringComparer.Ordinal).ToArray();
         var names = china.Concat(overseas).Take(count).ToArray();
-        var regions = names.Select((name, i) =>
+        int Slot(string name) => Regions.SideOf(name) == Side.China ? Array.IndexOf(china, name) : Array.IndexOf(overseas, name) % 16;
+
+        var parsed = Math.Min(count, 16);
+        var yaml = new System.Text.StringBuilder("config:\n  harbor-ha:topology: geo\n  harbor-ha:domain: registry.example.com\n  harbor-ha:regions:\n");
+        foreach (var name in names.Take(parsed))
         {
-            var side = Regions.SideOf(name);
-            var slot = side == Side.China ? Array.IndexOf(china, name) : Array.IndexOf(overseas, name) % 16;
-            return new RegionConfig
-            {
-                Name = name,
-                Slot = slot,
-                Role = i == 0 ? RegionRole.Primary : RegionRole.Replica,
-                IsHub = name is "cn-north-1" or "ap-southeast-1",
-                AzCount = Math.Min(3, Regions.ZoneCount(name)),
-            };
-        }).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
-        return new StackConfig
+            var role = name == "cn-north-1" ? ", role: primary" : "";
+            var hub = name is "cn-north-1" or "ap-southeast-1" ? ", hub: true" : "";
+            yaml.Append(CultureInfo.InvariantCulture, $"    - {{ name: {name}, slot: {Slot(name)}{role}{hub} }}\n");
+        }
+
+        var config = ConfigParser.Parse(RawConfig.FromStackYaml(yaml.ToString(), $"generated-geo-{count}"));
+        var extra = names.Skip(parsed).Select(name => new RegionConfig
         {
-            Topology = Topology.Geo,
-            Domain = "registry.example.com",
-            Regions = regions,
-            Sizing = Planning.Sizing.For(Topology.Geo),
-            Exposure = Exposure.Internal,
-        };
+            Name = name,
+            Slot = Slot(name),
+            AzCount = Math.Min(3, Regions.ZoneCount(name)),
+        });
+        return config with { Regions = config.Regions.Concat(extra).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray() };
     }
 }

@@ -127,4 +127,16 @@ public class CliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
     }
+
+    [Fact]
+    public void Bench_prints_a_row_per_committed_stack_and_generated_size()
+    {
+        var result = CliRunner.Run(TestConfigs.RepoRoot(), null, "bench", "--runs", "1");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("", result.Stdout);
+        foreach (var row in new[] { "stack prod", "generated geo 8", "generated geo 16", "generated geo 32" })
+        {
+            Assert.Contains(row, result.Stderr, StringComparison.Ordinal);
+        }
+    }
 }
