@@ -86,34 +86,8 @@ public sealed class BadConfigTests
     /// <summary>Runs the built infra.dll (copied next to the tests) with only the given PULUMI_* variables.</summary>
     private static (int Code, string Stdout, string Stderr) RunInfra(string workingDirectory, Dictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "infra.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PULUMI_", StringComparison.Ordinal)).ToArray())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
+        var result = ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "infra.dll"), .. args], workingDirectory, environment);
+        return (result.Code, result.Stdout, result.Stderr);
     }
 
     private sealed class TempDir : IDisposable

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using HarborHa.Model;
 using HarborHa.Stacks;
@@ -51,30 +50,8 @@ public class PulumiCompilerTests
     private static (int Code, string Stdout, string Stderr) RunCompiler(Dictionary<string, string> environment)
     {
         var command = CompilerCommand();
-        var start = new ProcessStartInfo(command[0])
-        {
-            WorkingDirectory = TestConfigs.RepoRoot(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in command.Skip(1))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("PULUMI_CONFIG");
-        start.Environment.Remove("PULUMI_STACK");
-        foreach (var (k, v) in environment)
-        {
-            start.Environment[k] = v;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = ExternalProcess.Run(command[0], command.Skip(1), TestConfigs.RepoRoot(), environment);
+        return (result.Code, result.Stdout, result.Stderr);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Stacks;
@@ -19,18 +18,8 @@ public class ConformanceTests
     {
         var modules = Path.Combine(TestConfigs.RepoRoot(), "tests", "conformance", "node_modules");
         Assert.True(Directory.Exists(modules), "run `npm ci --ignore-scripts` in tests/conformance first (tests/run-all.sh does)");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Gate);
-        foreach (var f in files)
-        {
-            start.ArgumentList.Add(f);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        var result = ExternalProcess.Run("node", [Gate, .. files]);
+        return (result.Code, result.Stdout, result.Stderr);
     }
 
     [Fact]
