@@ -1,10 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Stacks;
 using Spectre.Console;
-using System.CommandLine;
 
 namespace HarborHa.Cli;
 

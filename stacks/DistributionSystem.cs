@@ -5,7 +5,7 @@ using HarborHa.Model;
 
 namespace HarborHa.Stacks;
 
-/// <summary>What <see cref="Geo.ComposeDistribution"/> declared: per region its Harbor configuration and Dragonfly, the DNS, and the primary's rules.</summary>
+/// <summary>What <see cref="GeoDistribution.Compose"/> declared: per region its Harbor configuration and Dragonfly, the DNS, and the primary's rules.</summary>
 public sealed record DistributionSystem(
     IReadOnlyDictionary<string, RegionDistribution> Regions,
     IReadOnlyDictionary<string, DragonflyCluster> Dragonfly,

@@ -1,8 +1,5 @@
 using HarborHa.Common;
 using HarborHa.Configuration;
-using HarborHa.Distribution;
-using HarborHa.Dns;
-using HarborHa.Dragonfly;
 using HarborHa.Model;
 using HarborHa.Network;
 using HarborHa.Planning;
@@ -48,108 +45,8 @@ public static class Geo
         // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
         // every other region, private DNS on both sides, Dragonfly in each region.
         var zone = LoadBalancer.PublicZone.For(program, config, services.Aws);
-        _ = ComposeDistribution(program, config, global,
+        _ = GeoDistribution.Compose(program, config, global,
             regions.ToDictionary(r => r.Key, r => r.Value.ForDistribution(), StringComparer.Ordinal),
             zone is null ? null : new Dns.PublicZone(zone.ZoneId, zone.Domain, zone.Side));
-    }
-
-    /// <summary>
-    /// Turns the per-region Harbors into one distribution system: private DNS on each side and
-    /// across the VPN, public names when exposure is <c>both</c>, Dragonfly in every region, every
-    /// region's Harbor configured from the same config (projects, robots, proxy caches, preheat),
-    /// and the primary's push rules to every other region. Call it once the registry tier has
-    /// declared each region's cluster, load balancers and Harbor release; the registry tier merges
-    /// <see cref="HarborDistributionValues.For"/> into each release's values.
-    /// </summary>
-    /// <param name="program">The stack's program, where the other tiers already declared each region.</param>
-    /// <param name="config">The stack's validated config.</param>
-    /// <param name="global">The global random provider (robot secrets, Dragonfly passwords).</param>
-    /// <param name="harbors">Every region of the stack, by region code, as the registry tier built it.</param>
-    /// <param name="publicZone">The registry tier's public zone; null declares one when exposure is <c>both</c>.</param>
-    public static DistributionSystem ComposeDistribution(
-        PulumiProgram program,
-        StackConfig config,
-        GlobalProviders global,
-        IReadOnlyDictionary<string, RegionHarbor> harbors,
-        PublicZone? publicZone = null)
-    {
-        var missing = config.Regions.Select(r => r.Name).Where(n => !harbors.ContainsKey(n)).ToArray();
-        if (missing.Length > 0)
-        {
-            throw new ProgramException($"distribution needs every region's Harbor; missing: {string.Join(", ", missing)}");
-        }
-
-        var ordered = config.Regions.Select(r => harbors[r.Name]).ToArray();
-        var dnsRegions = ordered.Select(DnsRegion.From).ToArray();
-        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, config.IsProtected);
-        if (config.Exposure == Exposure.Both)
-        {
-            _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? PublicDns.DeclareZone(program, config.Domain, dnsRegions),
-                regionalRecords: publicZone is null);
-        }
-
-        var dragonfly = new SortedDictionary<string, DragonflyCluster>(StringComparer.Ordinal);
-        if (config.Dragonfly.Enabled)
-        {
-            foreach (var harbor in ordered)
-            {
-                dragonfly[harbor.Region.Name] = new DragonflyCluster(program, new DragonflyArgs
-                {
-                    Region = harbor.Region,
-                    AwsProvider = harbor.AwsProvider,
-                    KubernetesProvider = harbor.KubernetesProvider,
-                    RandomProvider = global.Random,
-                    VpcId = harbor.VpcId,
-                    Nodes = harbor.Nodes,
-                    DataSubnetIds = harbor.DataSubnetIds,
-                    RegionalHost = config.RegionalHost(harbor.Region.Name),
-                    GlobalHost = config.Domain,
-                    HighlyAvailable = config.IsProtected,
-                    Protect = config.IsProtected,
-                    CacheNodeType = config.Dragonfly.CacheNodeType,
-                    DbInstanceClass = config.Dragonfly.DbInstanceClass,
-                    ImageRegistry = config.Dragonfly.ImageRegistry,
-                    ChartRepository = config.Dragonfly.ChartRepository,
-                });
-            }
-        }
-
-        var credentials = new DistributionCredentials(program, global.Random);
-        var regions = new SortedDictionary<string, RegionDistribution>(StringComparer.Ordinal);
-        foreach (var harbor in ordered)
-        {
-            var name = harbor.Region.Name;
-            PreheatTarget? preheat = null;
-            if (dragonfly.TryGetValue(name, out var df) && config.Dragonfly.PreheatTokens.TryGetValue(name, out var token))
-            {
-                preheat = new PreheatTarget(DragonflyCluster.ManagerEndpoint, program.DeclareConfig(new ConfigDeclaration(token, "String", IsSecret: true)), df.Release);
-            }
-
-            regions[name] = new RegionDistribution(program, new RegionDistributionArgs
-            {
-                Harbor = harbor,
-                Projects = config.Projects,
-                ProxyCaches = config.ProxyCaches,
-                Credentials = credentials,
-                Protect = config.IsProtected,
-                DependsOn = [privateDns.RecordOf(name)],
-                Preheat = preheat,
-            });
-        }
-
-        var links = ReplicationPlan.For(config.Regions, config.Replication);
-        var violations = ReplicationPlan.Violations(config.Regions, links);
-        if (violations.Count > 0)
-        {
-            throw new ProgramException("the replication plan is unsafe:\n  " + string.Join("\n  ", violations));
-        }
-
-        var rules = ReplicationRules.Declare(regions[config.Primary.Name], regions, harbors, links, config.Replication, credentials);
-
-        program.AddOutput("harborCiRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Ci));
-        program.AddOutput("harborCiRobotSecret", credentials.SecretOf(RobotRole.Ci));
-        program.AddOutput("harborPullRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull));
-        program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
-        return new DistributionSystem(regions, dragonfly, privateDns, links, rules);
     }
 }
