@@ -12,6 +12,9 @@ echo "== npm ci (tests/conformance)"
 echo "== dotnet build"
 dotnet build Infra.sln --configuration Release -v q -nologo
 
+echo "== dotnet format (style is part of the build's contract)"
+dotnet format Infra.sln --verify-no-changes -v q
+
 log="$(mktemp -d)"
 
 echo "== conformance gate self-tests"
