@@ -211,7 +211,7 @@ public sealed class RegionStack
             HarborRelease = Registry.Release.Self,
             // The regional name resolves to the internal load balancer inside the private network (private zone).
             PrivateEndpoint = FrontDoor.Url,
-            AdminPassword = new Secret(SharedSecrets.AdminPassword),
+            AdminPassword = SharedSecrets.AdminPassword,
             VpcId = Network.VpcId,
             Nodes = Nodes,
             DataSubnetIds = Network.SubnetIds[SubnetTier.Data],
