@@ -38,6 +38,7 @@ public static class Geo
                 ChinaHub = transit[config.HubOf(Side.China)!.Name],
                 OverseasHub = transit[config.HubOf(Side.Overseas)!.Name],
                 RandomProvider = global.Random,
+                Domain = config.Domain,
                 Vpn = config.Vpn,
             });
         }

@@ -26,7 +26,7 @@ public sealed class RegionStack
         var (global, aws, logs) = services;
         Region = region;
         Providers = new RegionProviders(aws, region);
-        Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs { Region = region, Nat = nat });
+        Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs { Region = region, Domain = config.Domain, Nat = nat });
         // The nodes' group exists before the cluster so that state components can allow it by intent.
         Nodes = new SecurityGroup(program, Providers.Aws, LogicalName.Of(region.Name, "cluster", "nodes-sg"), Network.VpcId,
             "harbor-ha cluster nodes", allowAllEgress: true);

@@ -219,7 +219,7 @@ public sealed partial class EksCluster
         var role = _program.Declare(Name("node-role"), "aws:iam/role:Role", _provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region.Name}: EKS nodes",
-            ["assumeRolePolicy"] = IamPolicy.AssumableBy(IamPolicy.Ec2Principal(_region)),
+            ["assumeRolePolicy"] = IamPolicy.AssumableBy(ServicePrincipal.Ec2(_region.Side)),
             ["tags"] = ProgramExtensions.NameTag(Name("node-role")),
         });
         // Least privilege: join the cluster and pull add-on images. No CNI policy (the CNI has its

@@ -13,16 +13,8 @@ public static class IamPolicy
     public static string Managed(RegionConfig region, string name) =>
         $"arn:{Regions.PartitionOf(region.Name)}:iam::aws:policy/{name}";
 
-    /// <summary>
-    /// The EC2 service principal. China requires <c>ec2.amazonaws.com.cn</c>: EKS refuses a node
-    /// role without it there (awslabs/cdk-eks-blueprints#558), while EKS itself keeps
-    /// <c>eks.amazonaws.com</c> in both partitions (terraform-aws-modules/terraform-aws-eks#1904).
-    /// </summary>
-    public static string Ec2Principal(RegionConfig region) =>
-        region.Side == Side.China ? "ec2.amazonaws.com.cn" : "ec2.amazonaws.com";
-
     /// <summary>A trust policy letting one AWS service assume the role.</summary>
-    public static ToJson AssumableBy(string servicePrincipal) => Document(new MapValue
+    public static ToJson AssumableBy(Value servicePrincipal) => Document(new MapValue
     {
         ["Effect"] = "Allow",
         ["Principal"] = new MapValue { ["Service"] = servicePrincipal },

@@ -12,6 +12,14 @@ public static class ServicePrincipal
 {
     private static readonly HashSet<string> ChinaSuffixed = new(StringComparer.Ordinal) { "codedeploy", "elasticmapreduce", "logs" };
 
+    /// <summary>
+    /// EC2's principal for instance roles. In China, EKS refuses a node role that does not trust
+    /// <c>ec2.amazonaws.com.cn</c> (awslabs/cdk-eks-blueprints#558), while the AWS China IAM docs show
+    /// the global form for instance profiles: trust both there. Each names only the EC2 service.
+    /// </summary>
+    public static Model.Value Ec2(Side side) =>
+        side == Side.China ? Model.Value.List("ec2.amazonaws.com", "ec2.amazonaws.com.cn") : "ec2.amazonaws.com";
+
     public static string Of(string service, Side side) =>
         side == Side.China && ChinaSuffixed.Contains(service) ? $"{service}.amazonaws.com.cn" : $"{service}.amazonaws.com";
 }

@@ -1,5 +1,6 @@
 using HarborHa.Common;
 using HarborHa.Model;
+using HarborHa.Planning;
 using HarborHa.Network;
 
 namespace HarborHa.Dragonfly;
@@ -68,7 +69,8 @@ public sealed class DragonflyCluster
             ["autoMinorVersionUpgrade"] = true,
             ["deletionProtection"] = args.Protect,
             ["skipFinalSnapshot"] = !args.Protect,
-            ["finalSnapshotIdentifier"] = Name("db-final"),
+            // Snapshot identifiers are unique per account and region: scoped by the domain like Harbor's.
+            ["finalSnapshotIdentifier"] = StateNames.FinalSnapshotOf(args.GlobalHost, region, "dragonfly"),
             // RDS log exports (awsguard rds-instance-logging): errors and slow queries to CloudWatch Logs.
             ["enabledCloudwatchLogsExports"] = Value.List("error", "slowquery"),
             ["tags"] = ProgramExtensions.NameTag(Name("db")),

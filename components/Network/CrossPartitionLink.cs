@@ -36,7 +36,7 @@ public sealed class CrossPartitionLink
 
         var logGroup = program.Declare(LogicalName.Of(overseas.Region.Name, "vpn", "logs"), "aws:cloudwatch/logGroup:LogGroup", overseas.Provider, new MapValue
         {
-            ["name"] = $"/harbor-ha/{overseas.Region.Name}/vpn-tunnels",
+            ["name"] = StateNames.LogGroup(args.Domain, overseas.Region.Name, "vpn-tunnels"),
             ["retentionInDays"] = args.TunnelLogRetentionDays,
         });
 
@@ -190,6 +190,9 @@ public sealed class CrossPartitionLink
             // A newer Ubuntu image must not replace a working appliance behind the user's back; roll
             // it deliberately (docs/network.md, replacing an appliance).
             IgnoreChanges = ["ami"],
+            // The instance owns a pre-created interface (device 0) that only one instance can hold:
+            // the old instance must go before its replacement can start. The other AZs carry the traffic meanwhile.
+            DeleteBeforeReplace = true,
         });
 
         return new VpnAppliance(plan, name, instance.Id, eni.Id, eip.Out("publicIp"), connection.Id);
@@ -235,7 +238,7 @@ public sealed class CrossPartitionLink
                 ["Statement"] = Value.List(new MapValue
                 {
                     ["Effect"] = "Allow",
-                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Of("ec2", side) },
+                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Ec2(side) },
                     ["Action"] = "sts:AssumeRole",
                 }),
             }),

@@ -15,6 +15,9 @@ public sealed record CrossPartitionLinkArgs
     /// <summary>The random provider (pre-shared keys).</summary>
     public required Ref RandomProvider { get; init; }
 
+    /// <summary>The stack's domain: it scopes the tunnel log group's name, so stacks sharing an account never collide.</summary>
+    public required string Domain { get; init; }
+
     /// <summary>ASNs and appliance size (<c>harbor-ha:vpn</c>). Default: <see cref="VpnConfig"/>'s defaults.</summary>
     public VpnConfig Vpn { get; init; } = new();
 

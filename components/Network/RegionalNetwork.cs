@@ -92,7 +92,7 @@ public sealed class RegionalNetwork
 
         DeclareNat(args.Nat);
         DeclareS3Endpoint(r);
-        DeclareFlowLogs(args.FlowLogRetentionDays);
+        DeclareFlowLogs(StateNames.LogGroup(args.Domain, Region.Name, "vpc-flow-logs"), args.FlowLogRetentionDays);
     }
 
     public RegionConfig Region { get; }
@@ -200,11 +200,11 @@ public sealed class RegionalNetwork
     private Invoke AccountId() =>
         new("aws:index/getCallerIdentity:getCallerIdentity", new MapValue(), _provider, "accountId");
 
-    private void DeclareFlowLogs(int retentionDays)
+    private void DeclareFlowLogs(string logGroupName, int retentionDays)
     {
         var logGroup = _program.Declare(Name("flow-logs"), "aws:cloudwatch/logGroup:LogGroup", _provider, new MapValue
         {
-            ["name"] = $"/harbor-ha/{Region.Name}/vpc-flow-logs",
+            ["name"] = logGroupName,
             ["retentionInDays"] = retentionDays,
         });
         var role = _program.Declare(Name("flow-logs-role"), "aws:iam/role:Role", _provider, new MapValue

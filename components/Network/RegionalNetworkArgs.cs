@@ -12,6 +12,9 @@ public sealed record RegionalNetworkArgs
     /// <summary>NAT layout. Default <see cref="NatStrategy.PerAz"/>: an AZ outage never takes egress from the others.</summary>
     public NatStrategy Nat { get; init; } = NatStrategy.PerAz;
 
+    /// <summary>The stack's domain: it scopes the flow-log group's name, so stacks sharing an account never collide.</summary>
+    public required string Domain { get; init; }
+
     /// <summary>Days to keep VPC flow logs in CloudWatch Logs. Default 90 (long enough for an incident review).</summary>
     public int FlowLogRetentionDays { get; init; } = 90;
 

@@ -37,6 +37,17 @@ public static class StateNames
     /// <c>ap-southeast-1-registry-example-com-final</c>. RDS identifiers allow no two consecutive
     /// dashes, so runs of dashes collapse.
     /// </summary>
+    /// <summary>
+    /// A CloudWatch Logs group of the stack in a region: <c>/harbor-ha/registry-example-com/ap-southeast-1/vpc-flow-logs</c>.
+    /// Group names are unique per account and region, so they carry the domain like the buckets do:
+    /// two stacks (dev and staging) sharing an account and a region never collide.
+    /// </summary>
+    public static string LogGroup(string domain, string region, string purpose) => $"/harbor-ha/{DomainSlug(domain)}/{region}/{purpose}";
+
+    /// <summary>A final snapshot identifier of another database of the region (e.g. Dragonfly's), scoped like <see cref="FinalSnapshot"/>.</summary>
+    public static string FinalSnapshotOf(string domain, string region, string database) =>
+        CollapseDashes($"{region}-{database}-{DomainSlug(domain)}-final");
+
     public static string FinalSnapshot(string domain, string region) => CollapseDashes($"{region}-{DomainSlug(domain)}-final");
 
     /// <summary>Alias of the region's state key: <c>alias/harbor-ha/registry-example-com/ap-southeast-1/state</c>.</summary>

@@ -197,4 +197,24 @@ public class CrossPartitionLinkTests
         Assert.Empty(program.OfType("aws:ec2/vpnConnection:VpnConnection"));
         Assert.Single(program.OfType("aws:ec2transitgateway/peeringAttachment:PeeringAttachment"));
     }
+
+    [Fact]
+    public void An_appliance_is_replaced_by_deleting_it_first_and_its_role_trusts_ec2_in_both_china_forms()
+    {
+        foreach (var l in Letters)
+        {
+            var instance = Program.Get($"cn-north-1-vpn-appliance-{l}", "aws:ec2/instance:Instance");
+            // Its network interface can belong to one instance at a time.
+            Assert.True(instance.Options.DeleteBeforeReplace);
+        }
+
+        var trust = Program.OfType("aws:iam/role:Role").Where(r => r.Name.StartsWith("cn-north-1-vpn-appliance-", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(trust);
+        Assert.All(trust, role =>
+        {
+            var texts = ValueWalker.Descendants(role.Properties).OfType<Text>().Select(t => t.Value).ToArray();
+            Assert.Contains("ec2.amazonaws.com", texts);
+            Assert.Contains("ec2.amazonaws.com.cn", texts);
+        });
+    }
 }

@@ -13,7 +13,7 @@ public class RegionalNetworkTests
         var program = new PulumiProgram("test");
         var region = new RegionConfig { Name = name, Slot = slot, AzCount = azCount, Role = RegionRole.Primary };
         var provider = program.Add($"{name}-aws", Resource.ProviderPrefix + "aws", new MapValue { ["region"] = name }, new ResourceOptions { Version = "7.48.0" });
-        return (program, new RegionalNetwork(program, provider.Self, new RegionalNetworkArgs { Region = region, Nat = nat }));
+        return (program, new RegionalNetwork(program, provider.Self, new RegionalNetworkArgs { Region = region, Domain = "registry.example.com", Nat = nat }));
     }
 
     [Fact]
@@ -139,5 +139,15 @@ public class RegionalNetworkTests
         var (program, _) = Build("cn-northwest-1", 1, NatStrategy.PerAz);
         Assert.All(program.Resources.Where(r => !r.IsProvider), r => Assert.Equal("cn-northwest-1-aws", r.ProviderOf()));
         Assert.Empty(ProgramValidator.Validate(program));
+    }
+
+    [Fact]
+    public void Flow_log_group_names_carry_the_domain_so_stacks_sharing_an_account_do_not_collide()
+    {
+        var dev = TestConfigs.Synth(TestConfigs.SingleSite).Get("ap-southeast-1-network-flow-logs");
+        var other = TestConfigs.Synth(TestConfigs.SingleSite.Replace("registry.example.com", "registry.dev.example.com", StringComparison.Ordinal))
+            .Get("ap-southeast-1-network-flow-logs");
+        Assert.Equal("/harbor-ha/registry-example-com/ap-southeast-1/vpc-flow-logs", dev.Text("name"));
+        Assert.NotEqual(dev.Text("name"), other.Text("name"));
     }
 }
