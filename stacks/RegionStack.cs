@@ -137,7 +137,8 @@ public sealed class RegionStack
             },
             Shared = SharedSecrets,
             TargetGroups = FrontDoor.TargetGroups,
-            DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady],
+            // The readiness gates only pass once a listener attaches the target group (the listener waits for the certificate).
+            DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady, .. FrontDoor.HttpsListeners],
             Replicas = sizing.HarborReplicas,
             RequireZoneSpread = config.Topology != Topology.SingleSite,
             ExtraValues = Distribution.HarborDistributionValues.For(config, region.Name),

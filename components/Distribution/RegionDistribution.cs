@@ -188,13 +188,15 @@ public sealed class RegionDistribution
 
     /// <summary>
     /// The provider's <c>provider_name</c> for an upstream kind (terraform-provider-harbor maps
-    /// <c>github</c> to Harbor's <c>github-ghcr</c> adapter).
+    /// <c>github</c> to Harbor's <c>github-ghcr</c> adapter). Quay goes through the generic
+    /// <c>docker-registry</c> adapter: chart 1.19.1 no longer permits the <c>quay</c> type for proxy
+    /// caches (PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE, harbor-helm #2223), and quay.io speaks the
+    /// plain registry API for anonymous pulls.
     /// </summary>
     public static string ProviderName(UpstreamType type) => type switch
     {
         UpstreamType.DockerHub => "docker-hub",
         UpstreamType.Ghcr => "github",
-        UpstreamType.Quay => "quay",
         UpstreamType.Harbor => "harbor",
         _ => "docker-registry",
     };

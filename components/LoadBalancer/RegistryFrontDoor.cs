@@ -30,6 +30,7 @@ public sealed class RegistryFrontDoor
         LoadBalancers = schemes.ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
         {
             Region = region,
+            Domain = config.Domain,
             Scheme = s,
             VpcId = args.VpcId,
             SubnetIds = s == LoadBalancerScheme.Public ? args.PublicSubnetIds : args.PrivateSubnetIds,
@@ -54,6 +55,9 @@ public sealed class RegistryFrontDoor
 
     /// <summary>With <c>self-signed</c> certificates: the certificate clients must trust.</summary>
     public Ref? SelfSignedCertificatePem { get; }
+
+    /// <summary>The HTTPS listeners: Harbor's rollout waits for them (its pods' readiness gates need attached target groups).</summary>
+    public IReadOnlyList<Ref> HttpsListeners => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.HttpsListener).ToArray();
 
     /// <summary>Every target group Harbor's pods are bound to.</summary>
     public IReadOnlyList<Ref> TargetGroupArns => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.TargetGroupArn).ToArray();

@@ -1,6 +1,7 @@
 using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
+using HarborHa.Planning;
 
 namespace HarborHa.LoadBalancer;
 
@@ -38,8 +39,11 @@ public sealed class RegistryLoadBalancer
         });
         args.Nodes.AllowFrom(SecurityGroup, RegistryLoadBalancerArgs.TargetPort, $"{role} load balancer to Harbor nginx pods");
 
+        // 32 characters at most (AWS): an explicit name, since a generated one would overrun it.
+        var awsName = AwsNames.LoadBalancer(args.Domain, args.Region.Name, role);
         var alb = program.Declare(Name("alb"), "aws:lb/loadBalancer:LoadBalancer", provider, new MapValue
         {
+            ["name"] = awsName,
             ["loadBalancerType"] = "application",
             ["internal"] = args.Scheme == LoadBalancerScheme.Internal,
             ["subnets"] = new ListValue(args.SubnetIds.ToArray()),
@@ -60,6 +64,7 @@ public sealed class RegistryLoadBalancer
 
         var targets = program.Declare(Name("tg"), "aws:lb/targetGroup:TargetGroup", provider, new MapValue
         {
+            ["name"] = awsName,
             ["targetType"] = "ip",
             ["protocol"] = "HTTP",
             ["port"] = RegistryLoadBalancerArgs.TargetPort,
@@ -97,7 +102,7 @@ public sealed class RegistryLoadBalancer
                 },
             }),
         });
-        program.Declare(Name("https"), "aws:lb/listener:Listener", provider, new MapValue
+        HttpsListener = program.Declare(Name("https"), "aws:lb/listener:Listener", provider, new MapValue
         {
             ["loadBalancerArn"] = alb.Out("arn"),
             ["port"] = 443,
@@ -109,8 +114,14 @@ public sealed class RegistryLoadBalancer
                 ["type"] = "forward",
                 ["targetGroupArn"] = TargetGroupArn,
             }),
-        });
+        }).Self;
     }
+
+    /// <summary>
+    /// The HTTPS listener: the only thing that attaches the target group to the load balancer, so
+    /// Harbor's pods (whose readiness gates wait for healthy targets) wait for it.
+    /// </summary>
+    public Ref HttpsListener { get; }
 
     /// <summary><c>public</c> or <c>internal</c>: the access log prefix and the binding's name part.</summary>
     public string Prefix { get; }

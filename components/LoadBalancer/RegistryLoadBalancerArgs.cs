@@ -9,6 +9,9 @@ public sealed record RegistryLoadBalancerArgs
 {
     public required RegionConfig Region { get; init; }
 
+    /// <summary>The stack's domain: with the region and role it names the load balancer and target group (AwsNames).</summary>
+    public required string Domain { get; init; }
+
     public required LoadBalancerScheme Scheme { get; init; }
 
     public required Ref VpcId { get; init; }

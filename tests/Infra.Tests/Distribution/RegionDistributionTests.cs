@@ -143,7 +143,7 @@ public class RegionDistributionTests
             {
                 ("dockerhub", "docker-hub", "https://hub.docker.com"),
                 ("ghcr", "github", "https://ghcr.io"),
-                ("quay", "quay", "https://quay.io"),
+                ("quay", "docker-registry", "https://quay.io"),
                 ("k8s", "docker-registry", "https://registry.k8s.io"),
             })
             {
