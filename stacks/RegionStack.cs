@@ -89,6 +89,7 @@ public sealed class RegionStack
             NodeDesiredSize = sizing.NodeDesiredSize,
             NodeMaxSize = sizing.NodeMaxSize,
             PublicAccessCidrs = config.ClusterPublicAccessCidrs,
+            PrivateAccessCidrs = config.ClusterPrivateAccessCidrs,
             AdminArns = config.ClusterAdminArns,
             AwsProfile = region.Side == Side.China ? config.AwsCnProfile : config.AwsProfile,
             Protect = config.IsProtected,

@@ -122,6 +122,18 @@ public sealed partial class EksCluster
         ClusterName = cluster.Out("name");
         Endpoint = cluster.Out("endpoint");
         ClusterSecurityGroupId = cluster.Out("vpcConfig.clusterSecurityGroupId");
+        foreach (var cidr in args.PrivateAccessCidrs)
+        {
+            _program.Declare(Name($"api-from-{cidr.Replace('.', '-').Replace('/', '-')}"), "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+            {
+                ["securityGroupId"] = ClusterSecurityGroupId,
+                ["cidrIpv4"] = cidr,
+                ["ipProtocol"] = "tcp",
+                ["fromPort"] = 443,
+                ["toPort"] = 443,
+                ["description"] = "Kubernetes API from the private network (deployers, operators)",
+            });
+        }
 
         Issuer = DeclareOidcProvider(cluster, args);
         var addons = KubernetesReleases.AddonsFor(args.KubernetesVersion);

@@ -53,6 +53,13 @@ public sealed record EksClusterArgs
     /// </summary>
     public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
 
+    /// <summary>
+    /// Private CIDRs allowed to the API's private endpoint on 443. EKS's cluster security group admits
+    /// only its own members by default, so a deployer in the private network needs these (EKS User
+    /// Guide, cluster endpoint access). Default none.
+    /// </summary>
+    public IReadOnlyList<string> PrivateAccessCidrs { get; init; } = [];
+
     /// <summary>IAM principals given cluster-admin through access entries. Default none (the creator only).</summary>
     public IReadOnlyList<string> AdminArns { get; init; } = [];
 

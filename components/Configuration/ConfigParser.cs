@@ -55,7 +55,7 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterAdminArns", "clusterPublicAccessCidrs",
+        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn",
     ];
@@ -134,18 +134,8 @@ public static partial class ConfigParser
         CheckSecretSettings(read, raw, prefix, others, secrets);
         var certificate = ReadCertificate(read, K("certificate"), V("certificate"), regions);
         var vpn = ReadVpn(read, K("vpn"), V("vpn"));
-        var cidrs = read.Strings(K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
-        for (var i = 0; i < cidrs.Count; i++)
-        {
-            if (!Planning.Cidr.TryParse(cidrs[i], out var net))
-            {
-                read.Error($"{K("clusterPublicAccessCidrs")}[{i}]", $"must be an IPv4 CIDR block such as 203.0.113.0/24 (got '{cidrs[i]}')");
-            }
-            else if (net.Cidr == 0)
-            {
-                read.Error($"{K("clusterPublicAccessCidrs")}[{i}]", "must not open the Kubernetes API to the whole internet (0.0.0.0/0)");
-            }
-        }
+        var cidrs = ApiCidrs(read, K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
+        var privateCidrs = ApiCidrs(read, K("clusterPrivateAccessCidrs"), V("clusterPrivateAccessCidrs"));
 
         if (domain is not null && regions is not null)
         {
@@ -192,6 +182,7 @@ public static partial class ConfigParser
             Exposure = exposure,
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
+            ClusterPrivateAccessCidrs = privateCidrs ?? DefaultPrivateAccess(regions),
             KubernetesVersion = kubernetesVersion,
             RegistryKeyVersion = keyVersion,
             ClusterAdminArns = admins,
@@ -284,6 +275,25 @@ public static partial class ConfigParser
     {
         read.Error(key, "is required: a list of { name, slot, role?, hub?, azCount?, drRegion? }");
         return null;
+    }
+
+    /// <summary>CIDRs that may reach the Kubernetes API: IPv4 blocks, never the whole internet.</summary>
+    private static IReadOnlyList<string>? ApiCidrs(NodeReader read, string key, JsonNode? node)
+    {
+        var cidrs = read.Strings(key, node);
+        for (var i = 0; i < (cidrs?.Count ?? 0); i++)
+        {
+            if (!Planning.Cidr.TryParse(cidrs![i], out var net))
+            {
+                read.Error($"{key}[{i}]", $"must be an IPv4 CIDR block such as 203.0.113.0/24 (got '{cidrs[i]}')");
+            }
+            else if (net.Cidr == 0)
+            {
+                read.Error($"{key}[{i}]", "must not open the Kubernetes API to the whole internet (0.0.0.0/0)");
+            }
+        }
+
+        return cidrs;
     }
 
     private static string? AccountId(NodeReader read, string key, JsonNode? node)
@@ -704,6 +714,10 @@ public static partial class ConfigParser
             read.Error(key, problem);
         }
     }
+
+    /// <summary>The stack's private network: the /9 of each side it has regions on (DESIGN.md, CIDR plan).</summary>
+    private static IReadOnlyList<string> DefaultPrivateAccess(IReadOnlyList<RegionConfig> regions) =>
+        regions.Select(r => r.Side).Distinct().Order().Select(Planning.NetworkPlan.SupernetOf).ToArray();
 
     private static string Describe(Side side) => side == Side.China ? "China" : "overseas";
 

@@ -73,6 +73,13 @@ public sealed record StackConfig
     /// </summary>
     public int RegistryKeyVersion { get; init; } = 1;
 
+    /// <summary>
+    /// <c>harbor-ha:clusterPrivateAccessCidrs</c>: private CIDRs allowed to reach the EKS API's private
+    /// endpoint (where <c>pulumi up</c> runs: a runner in a hub VPC, a VPN). Default: the stack's
+    /// private network, the /9 of each side it has regions on. The API still requires IAM auth.
+    /// </summary>
+    public IReadOnlyList<string> ClusterPrivateAccessCidrs { get; init; } = [];
+
     /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
     public VpnConfig Vpn { get; init; } = new();
 

@@ -203,4 +203,18 @@ public sealed class EksClusterTests
             Assert.Empty(ProgramValidator.Validate(RegistryPrograms.Build(stackYaml).Program));
         }
     }
+
+    [Fact]
+    public void The_private_api_endpoint_admits_the_stacks_private_network_by_default_and_config_overrides_it()
+    {
+        static string[] Sources(HarborHa.Model.PulumiProgram program, string region) => program.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+            .Where(r => r.Name.StartsWith($"{region}-cluster-api-from-", StringComparison.Ordinal))
+            .Select(r => r.Text("cidrIpv4")!).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["10.0.0.0/9", "10.128.0.0/9"], Sources(TestConfigs.Synth(TestConfigs.Geo), "eu-central-1"));
+        Assert.Equal(["10.128.0.0/9"], Sources(TestConfigs.Synth(TestConfigs.Ha), "eu-central-1"));
+        Assert.Equal(["192.168.10.0/24"], Sources(TestConfigs.Synth(TestConfigs.Ha + "\n  harbor-ha:clusterPrivateAccessCidrs: [192.168.10.0/24]"), "eu-central-1"));
+        var rule = TestConfigs.Synth(TestConfigs.Ha).Get("eu-central-1-cluster-api-from-10-128-0-0-9");
+        Assert.Equal(new HarborHa.Model.Ref("eu-central-1-cluster-eks", "vpcConfig.clusterSecurityGroupId"), rule.Properties["securityGroupId"]);
+    }
 }

@@ -96,8 +96,10 @@ public class RegionLifecycleTests
         var before = Synth(overseasPrimary, Frankfurt);
         var after = Synth(overseasPrimary, Frankfurt, chinaHubReplica);
         var diff = ProgramChanges.Between(before, after);
-        // The overseas hub also gains its DNS resolver endpoints: the other side's names become resolvable.
-        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-");
+        // The overseas hub also gains its DNS resolver endpoints (the other side's names become resolvable),
+        // and every existing cluster admits the new side's /9 to its private API (a deployer may sit there).
+        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-",
+            "ap-southeast-1-cluster-api-from-10-0-0-0-9", "eu-central-1-cluster-api-from-10-0-0-0-9");
         Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
         Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);
     }
