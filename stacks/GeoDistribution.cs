@@ -70,7 +70,8 @@ public static class GeoDistribution
                     Protect = config.IsProtected,
                     CacheNodeType = config.Dragonfly.CacheNodeType,
                     DbInstanceClass = config.Dragonfly.DbInstanceClass,
-                    ImageRegistry = config.Dragonfly.ImageRegistry,
+                    // docker.io is out of reach from China: there the stack's mirror serves Dragonfly too.
+                    ImageRegistry = config.Dragonfly.ImageRegistry ?? (harbor.Region.Side == Side.China ? config.ChinaImageMirror : null),
                     ChartRepository = config.Dragonfly.ChartRepository,
                 });
             }

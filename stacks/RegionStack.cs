@@ -142,7 +142,9 @@ public sealed class RegionStack
             DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady, .. FrontDoor.HttpsListeners],
             Replicas = sizing.HarborReplicas,
             RequireZoneSpread = config.Topology != Topology.SingleSite,
-            ExtraValues = Distribution.HarborDistributionValues.For(config, region.Name),
+            ExtraValues = MapValue.Merge(
+                Distribution.HarborDistributionValues.For(config, region.Name),
+                region.Side == Side.China ? HarborImages.Mirrored(config.ChinaImageMirror!) : new MapValue()),
         });
 
         // Where things are, for operators and runbooks; never a password, token or key.

@@ -55,7 +55,7 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
+        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn",
     ];
@@ -136,6 +136,15 @@ public static partial class ConfigParser
         var vpn = ReadVpn(read, K("vpn"), V("vpn"));
         var cidrs = ApiCidrs(read, K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
         var privateCidrs = ApiCidrs(read, K("clusterPrivateAccessCidrs"), V("clusterPrivateAccessCidrs"));
+        var chinaMirror = read.String(K("chinaImageMirror"), V("chinaImageMirror"));
+        if (chinaMirror is not null && !MirrorPattern().IsMatch(chinaMirror))
+        {
+            read.Error(K("chinaImageMirror"), $"must be a registry host and path without scheme or trailing slash, e.g. 123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/mirror (got '{chinaMirror}')");
+        }
+        else if (chinaMirror is null && regions is not null && regions.Any(r => r.Side == Side.China))
+        {
+            read.Error(K("chinaImageMirror"), "is required when a region is in China: Harbor's images on docker.io are not reachable from there; mirror them (docs/operations.md) and name the mirror, e.g. 123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/mirror");
+        }
 
         if (domain is not null && regions is not null)
         {
@@ -182,6 +191,7 @@ public static partial class ConfigParser
             Exposure = exposure,
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
+            ChinaImageMirror = chinaMirror,
             ClusterPrivateAccessCidrs = privateCidrs ?? DefaultPrivateAccess(regions),
             KubernetesVersion = kubernetesVersion,
             RegistryKeyVersion = keyVersion,
@@ -723,6 +733,9 @@ public static partial class ConfigParser
 
     [GeneratedRegex("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*$")]
+    private static partial Regex MirrorPattern();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();

@@ -80,6 +80,13 @@ public sealed record StackConfig
     /// </summary>
     public IReadOnlyList<string> ClusterPrivateAccessCidrs { get; init; } = [];
 
+    /// <summary>
+    /// <c>harbor-ha:chinaImageMirror</c>: registry (host and path) mirroring Harbor's and Dragonfly's
+    /// images and Trivy's databases for China regions, which cannot reach docker.io, ghcr.io or
+    /// mirror.gcr.io. Required when the stack has a China region; unused elsewhere.
+    /// </summary>
+    public string? ChinaImageMirror { get; init; }
+
     /// <summary><c>harbor-ha:vpn</c>: ASNs and appliance size of the cross-partition link.</summary>
     public VpnConfig Vpn { get; init; } = new();
 

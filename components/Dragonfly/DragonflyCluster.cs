@@ -1,7 +1,7 @@
 using HarborHa.Common;
 using HarborHa.Model;
-using HarborHa.Planning;
 using HarborHa.Network;
+using HarborHa.Planning;
 
 namespace HarborHa.Dragonfly;
 

@@ -16,8 +16,15 @@ public static class AwsNames
 
     private static readonly Dictionary<string, string> Compass = new(StringComparer.Ordinal)
     {
-        ["north"] = "n", ["south"] = "s", ["east"] = "e", ["west"] = "w", ["central"] = "c",
-        ["northeast"] = "ne", ["northwest"] = "nw", ["southeast"] = "se", ["southwest"] = "sw",
+        ["north"] = "n",
+        ["south"] = "s",
+        ["east"] = "e",
+        ["west"] = "w",
+        ["central"] = "c",
+        ["northeast"] = "ne",
+        ["northwest"] = "nw",
+        ["southeast"] = "se",
+        ["southwest"] = "sw",
     };
 
     /// <summary><c>ap-southeast-1</c> → <c>apse1</c>, <c>cn-northwest-1</c> → <c>cnnw1</c>, <c>us-east-1</c> → <c>use1</c>.</summary>

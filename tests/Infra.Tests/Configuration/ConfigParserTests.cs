@@ -12,6 +12,7 @@ public class ConfigParserTests
         config:
           harbor-ha:topology: {topology}
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
         {extra}
           harbor-ha:regions:
         {regions}

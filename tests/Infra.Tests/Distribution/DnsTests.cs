@@ -94,6 +94,7 @@ public class DnsTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - name: cn-north-1
                   slot: 0

@@ -8,6 +8,7 @@ public static class GeoConfigs
         config:
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
             - name: cn-north-1
               slot: 0
@@ -26,6 +27,7 @@ public static class GeoConfigs
         config:
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
             - name: cn-north-1
               slot: 0
@@ -47,6 +49,7 @@ public static class GeoConfigs
           harbor-ha:topology: geo
           harbor-ha:environment: dev
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:exposure: both
           harbor-ha:regions:
             - name: ap-southeast-1
@@ -86,6 +89,7 @@ public static class GeoConfigs
         config:
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:exposure: both
           harbor-ha:regions:
             - name: cn-north-1

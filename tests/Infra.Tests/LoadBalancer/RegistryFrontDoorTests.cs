@@ -150,6 +150,7 @@ public sealed class RegistryFrontDoorTests
             config:
               harbor-ha:topology: ha
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - name: {region}
                   slot: 2
@@ -246,6 +247,7 @@ public sealed class RegistryFrontDoorTests
             config:
               harbor-ha:topology: ha
               harbor-ha:domain: registry.example.cn
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:awsCnProfile: china
               harbor-ha:regions:
                 - name: cn-northwest-1

@@ -189,6 +189,7 @@ public class CrossPartitionLinkTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - { name: cn-north-1, slot: 0, role: primary }
                 - { name: cn-northwest-1, slot: 1 }

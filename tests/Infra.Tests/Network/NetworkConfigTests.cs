@@ -17,6 +17,7 @@ public class NetworkConfigTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:vpn:
                 {{field}}: {{asn}}
               harbor-ha:regions:
@@ -35,6 +36,7 @@ public class NetworkConfigTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - { name: cn-north-1, slot: 0, role: primary }
                 - { name: cn-northwest-1, slot: 1, hub: true }

@@ -75,6 +75,7 @@ public class NetworkPlanTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - { name: eu-central-1, slot: 5, role: primary }
                 - { name: cn-northwest-1, slot: 3 }
@@ -83,6 +84,7 @@ public class NetworkPlanTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - { name: ap-southeast-1, slot: 0 }
                 - { name: us-east-1, slot: 2 }

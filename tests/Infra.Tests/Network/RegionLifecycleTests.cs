@@ -13,6 +13,7 @@ public class RegionLifecycleTests
         config:
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
         """;
 

@@ -62,6 +62,7 @@ public class TransitPlanTests
             config:
               harbor-ha:topology: geo
               harbor-ha:domain: registry.example.com
+              harbor-ha:chinaImageMirror: mirror.example.cn/harbor
               harbor-ha:regions:
                 - { name: ap-southeast-1, slot: 0, role: primary }
                 - { name: eu-central-1, slot: 1 }

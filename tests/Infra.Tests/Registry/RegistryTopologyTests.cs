@@ -137,4 +137,29 @@ public sealed class RegistryTopologyTests
             Assert.Equal((Value)$"https://{host}", program.Outputs[$"{region.OutputPrefix}RegistryUrl"]);
         }
     }
+
+    [Fact]
+    public void China_regions_pull_harbor_and_trivy_databases_from_the_mirror_and_overseas_regions_do_not()
+    {
+        var program = TestConfigs.Synth(TestConfigs.Geo);
+        var china = (MapValue)program.Get("cn-north-1-harbor-release").Properties["values"];
+        foreach (var (path, image) in HarborImages.Components)
+        {
+            var node = path.Split('.').Aggregate(china, (map, part) => (MapValue)map[part]);
+            Assert.Equal((Value)$"mirror.example.cn/harbor/goharbor/{image}", ((MapValue)node["image"])["repository"]);
+        }
+
+        Assert.Equal([(Value)"mirror.example.cn/harbor/aquasec/trivy-db"], ((ListValue)((MapValue)china["trivy"])["dbRepository"]).Items);
+        var overseas = (MapValue)program.Get("eu-central-1-harbor-release").Properties["values"];
+        Assert.False(((MapValue)overseas["core"]).ContainsKey("image"));
+        Assert.Equal("mirror.example.cn/harbor", Assert.IsType<Text>(((MapValue)((MapValue)program.Get("cn-north-1-dragonfly-release").Properties["values"])["global"])["imageRegistry"]).Value);
+    }
+
+    [Fact]
+    public void A_stack_with_a_china_region_must_name_an_image_mirror()
+    {
+        var withoutMirror = TestConfigs.Geo.Replace("  harbor-ha:chinaImageMirror: mirror.example.cn/harbor\n", "", StringComparison.Ordinal);
+        var error = Assert.Throws<HarborHa.Configuration.ConfigException>(() => TestConfigs.Parse(withoutMirror));
+        Assert.Contains(error.Errors, e => e.Key == "harbor-ha:chinaImageMirror" && e.Message.Contains("docker.io", StringComparison.Ordinal));
+    }
 }

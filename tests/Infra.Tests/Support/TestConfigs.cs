@@ -12,6 +12,7 @@ public static class TestConfigs
           harbor-ha:topology: single-site
           harbor-ha:environment: dev
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
             - name: ap-southeast-1
               slot: 0
@@ -21,6 +22,7 @@ public static class TestConfigs
         config:
           harbor-ha:topology: ha
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
             - name: eu-central-1
               slot: 1
@@ -31,6 +33,7 @@ public static class TestConfigs
         config:
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
+          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:regions:
             - name: cn-north-1
               slot: 0
