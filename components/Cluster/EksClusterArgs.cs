@@ -44,8 +44,12 @@ public sealed record EksClusterArgs
     /// <summary>Node group maximum. Default 9.</summary>
     public int NodeMaxSize { get; init; } = 9;
 
-    /// <summary>Root volume size in GiB (images are pulled onto it). Default 50.</summary>
-    public int NodeVolumeSizeGb { get; init; } = 50;
+    /// <summary>
+    /// Root volume size in GiB. Default 100: pulled images, Trivy's database (emptyDir) and the
+    /// Dragonfly peer cache (up to 10 GiB, a seed peer 20 GiB) share it, and kubelet starts evicting
+    /// pods at 85-90 % use.
+    /// </summary>
+    public int NodeVolumeSizeGb { get; init; } = 100;
 
     /// <summary>
     /// CIDRs allowed to reach the public API endpoint. Default empty: the endpoint is private only,

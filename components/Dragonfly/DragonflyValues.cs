@@ -45,7 +45,9 @@ public static class DragonflyValues
             ["seedClient"] = new MapValue
             {
                 ["replicas"] = input.Replicas,
-                ["affinity"] = Spread("seed-client"),
+                // RocksDB locks the cache directory: two seed peers on one node (one hostPath) would crash-loop.
+                ["affinity"] = Spread("seed-client", ownNode: true),
+                ["config"] = new MapValue { ["gc"] = new MapValue { ["policy"] = CacheBudget(SeedCacheBudget) } },
                 ["persistence"] = new MapValue
                 {
                     ["enable"] = true,
@@ -55,6 +57,7 @@ public static class DragonflyValues
             // The peer daemon runs on every node (a DaemonSet); dfinit points the node's containerd at it.
             ["client"] = new MapValue
             {
+                ["config"] = new MapValue { ["gc"] = new MapValue { ["policy"] = CacheBudget(PeerCacheBudget) } },
                 ["dfinit"] = new MapValue
                 {
                     ["enable"] = true,
@@ -111,11 +114,30 @@ public static class DragonflyValues
         ["capabilities"] = Value.List("pull", "resolve"),
     };
 
+    /// <summary>Cache budget of each node's peer daemon (it shares the node's root volume with images and pods).</summary>
+    public const string PeerCacheBudget = "10GiB";
+
+    /// <summary>Cache budget of each seed peer.</summary>
+    public const string SeedCacheBudget = "20GiB";
+
+    /// <summary>
+    /// Garbage collection against a fixed budget, not the whole disk: by default dfdaemon collects only
+    /// at 90 % of the disk, after kubelet's image GC (85 %) and evictions have already started.
+    /// </summary>
+    private static MapValue CacheBudget(string budget) => new()
+    {
+        ["distThreshold"] = budget,
+        ["distHighThresholdPercent"] = 80,
+        ["distLowThresholdPercent"] = 60,
+    };
+
     /// <summary>
     /// Prefer one pod per AZ, then one per node. Preferred, not required: a rolling update briefly
-    /// runs one pod more than there are AZs, and a required rule would leave it pending.
+    /// runs one pod more than there are AZs, and a required rule would leave it pending. With
+    /// <paramref name="ownNode"/>, one per node is required (StatefulSets replace pods one at a time,
+    /// so this never blocks a rollout while there are at least as many nodes as replicas).
     /// </summary>
-    public static MapValue Spread(string component)
+    public static MapValue Spread(string component, bool ownNode = false)
     {
         MapValue Term(int weight, string topologyKey) => new()
         {
@@ -127,14 +149,17 @@ public static class DragonflyValues
             },
         };
 
-        return new MapValue
+        var antiAffinity = new MapValue
         {
-            ["podAntiAffinity"] = new MapValue
-            {
-                ["preferredDuringSchedulingIgnoredDuringExecution"] = Value.List(
-                    Term(100, "topology.kubernetes.io/zone"),
-                    Term(50, "kubernetes.io/hostname")),
-            },
+            ["preferredDuringSchedulingIgnoredDuringExecution"] = ownNode
+                ? Value.List(Term(100, "topology.kubernetes.io/zone"))
+                : Value.List(Term(100, "topology.kubernetes.io/zone"), Term(50, "kubernetes.io/hostname")),
         };
+        if (ownNode)
+        {
+            antiAffinity.Add("requiredDuringSchedulingIgnoredDuringExecution", Value.List((MapValue)Term(0, "kubernetes.io/hostname")["podAffinityTerm"]));
+        }
+
+        return new MapValue { ["podAntiAffinity"] = antiAffinity };
     }
 }

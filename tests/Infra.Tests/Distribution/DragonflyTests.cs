@@ -1,6 +1,7 @@
 using HarborHa.Dragonfly;
 using HarborHa.Model;
 using HarborHa.Tests.Support;
+using HarborHa.Tests.Support.HelmValues;
 using YamlDotNet.RepresentationModel;
 
 namespace HarborHa.Tests.Distribution;
@@ -14,7 +15,15 @@ public class DragonflyTests
     /// </summary>
     private static readonly HashSet<string> TemplateOnlyKeys = ["manager.affinity", "scheduler.affinity", "seedClient.affinity"];
 
-    private static readonly YamlMappingNode Chart = ChartValuesWalker.Load(ChartValuesWalker.Fixture("dragonfly-helm", "values-1.7.4.yaml"));
+    private static readonly ChartValuesSchema Chart = ChartValuesSchema.Load(SharedFixtures.DragonflyValues);
+
+    /// <summary>Keys the chart does not know, by dotted path, ignoring the template-only keys (and what is below them).</summary>
+    private static string[] UnknownKeys(MapValue values, IReadOnlySet<string>? allowed = null) =>
+        Chart.Problems(values)
+            .Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)])
+            .Where(path => allowed is null || !allowed.Any(k => path == k || path.StartsWith(k + ".", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     private static readonly DistributionStandIns Prod = DistributionStandIns.Compose(GeoConfigs.TwoSides);
     private static readonly DistributionStandIns Dev = DistributionStandIns.Compose(GeoConfigs.OverseasPublic);
 
@@ -28,12 +37,12 @@ public class DragonflyTests
         {
             foreach (var region in composed.Config.Regions)
             {
-                Assert.Empty(ChartValuesWalker.UnknownKeys(Values(composed, region.Name), Chart, TemplateOnlyKeys));
+                Assert.Empty(UnknownKeys(Values(composed, region.Name), TemplateOnlyKeys));
             }
         }
 
         var withRegistry = DragonflyValues.For(Input() with { ImageRegistry = "mirror.example.com" });
-        Assert.Empty(ChartValuesWalker.UnknownKeys(withRegistry, Chart, TemplateOnlyKeys));
+        Assert.Empty(UnknownKeys(withRegistry, TemplateOnlyKeys));
     }
 
     [Fact]
@@ -41,7 +50,7 @@ public class DragonflyTests
     {
         var values = new MapValue { ["manager"] = new MapValue { ["replica"] = 3 }, ["client"] = new MapValue { ["dfinit"] = new MapValue { ["enabled"] = true } } };
 
-        Assert.Equal(["client.dfinit.enabled", "manager.replica"], ChartValuesWalker.UnknownKeys(values, Chart));
+        Assert.Equal(["client.dfinit.enabled", "manager.replica"], UnknownKeys(values));
     }
 
     [Fact]
@@ -50,9 +59,7 @@ public class DragonflyTests
         // If a chart upgrade adds them to values.yaml, the exception list must shrink.
         foreach (var key in TemplateOnlyKeys)
         {
-            var parts = key.Split('.');
-            var component = (YamlMappingNode)Chart.Children[new YamlScalarNode(parts[0])];
-            Assert.False(component.Children.ContainsKey(new YamlScalarNode(parts[1])), key);
+            Assert.False(Chart.Knows(key), key);
         }
     }
 
@@ -172,4 +179,21 @@ public class DragonflyTests
         DatabasePassword = new Ref("pw", "result"),
         JwtKey = new Ref("jwt", "result"),
     };
+
+    [Fact]
+    public void Seed_peers_never_share_a_node_and_caches_collect_against_a_fixed_budget()
+    {
+        var values = Values(Prod, "cn-north-1");
+        var seed = (MapValue)values["seedClient"];
+        var antiAffinity = (MapValue)((MapValue)seed["affinity"])["podAntiAffinity"];
+        var required = Assert.IsType<MapValue>(Assert.Single(((ListValue)antiAffinity["requiredDuringSchedulingIgnoredDuringExecution"]).Items));
+        Assert.Equal((Value)"kubernetes.io/hostname", required["topologyKey"]);
+
+        foreach (var (component, budget) in new[] { ("client", DragonflyValues.PeerCacheBudget), ("seedClient", DragonflyValues.SeedCacheBudget) })
+        {
+            var policy = (MapValue)((MapValue)((MapValue)((MapValue)values[component])["config"])["gc"])["policy"];
+            Assert.Equal((Value)budget, policy["distThreshold"]);
+            Assert.Equal(new Number(80), policy["distHighThresholdPercent"]);
+        }
+    }
 }

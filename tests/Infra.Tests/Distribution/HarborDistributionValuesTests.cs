@@ -1,6 +1,7 @@
 using HarborHa.Distribution;
 using HarborHa.Model;
 using HarborHa.Tests.Support;
+using HarborHa.Tests.Support.HelmValues;
 
 namespace HarborHa.Tests.Distribution;
 
@@ -13,8 +14,7 @@ public class HarborDistributionValuesTests
         var values = HarborDistributionValues.For(config, "cn-north-1");
 
         Assert.Equal(new Number(120), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
-        var chart = ChartValuesWalker.Load(ChartValuesWalker.Fixture("harbor-helm", "values-1.19.1.yaml"));
-        Assert.Empty(ChartValuesWalker.UnknownKeys(values, chart));
+        Assert.Empty(ChartValuesSchema.Load(SharedFixtures.HarborValues).Problems(values));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace HarborHa.Tests.Distribution;
 /// </summary>
 public class HarborSchemaTests
 {
-    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(ChartValuesWalker.Fixture("pulumi-harbor", "schema-3.10.21.json"))).RootElement;
+    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(SharedFixtures.PathOf("pulumi-harbor/schema-3.10.21.json"))).RootElement;
 
     public static TheoryData<string> Configs => new() { GeoConfigs.TwoSides, GeoConfigs.OverseasPublic };
 
