@@ -66,6 +66,7 @@ public static class GeoDistribution
                     DataSubnetIds = harbor.DataSubnetIds,
                     RegionalHost = config.RegionalHost(harbor.Region.Name),
                     GlobalHost = config.Domain,
+                    DependsOn = harbor.ClusterReady,
                     HighlyAvailable = config.IsProtected,
                     Protect = config.IsProtected,
                     CacheNodeType = config.Dragonfly.CacheNodeType,

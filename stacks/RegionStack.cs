@@ -212,6 +212,7 @@ public sealed class RegionStack
             Region = Region,
             AwsProvider = Providers.Aws,
             KubernetesProvider = Cluster.KubernetesProvider,
+            ClusterReady = Cluster.WorkloadsReady,
             HarborRelease = Registry.Release.Self,
             // The regional name resolves to the internal load balancer inside the private network (private zone).
             PrivateEndpoint = FrontDoor.Url,

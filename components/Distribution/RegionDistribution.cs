@@ -63,7 +63,19 @@ public sealed class RegionDistribution
         {
             DeclarePreheat(preheat);
         }
+
+        // Retention and replication deletes only untag artifacts; their blobs stay in S3 until
+        // Harbor's garbage collection runs. Weekly, Sunday 04:00 UTC, a quiet hour for pushes.
+        _program.Add(Name("gc"), "harbor:index/garbageCollection:GarbageCollection", new MapValue
+        {
+            ["schedule"] = GarbageCollectionSchedule,
+            ["deleteUntagged"] = true,
+            ["workers"] = 2,
+        }, _options);
     }
+
+    /// <summary>Harbor's cron syntax (seconds first): every Sunday at 04:00.</summary>
+    public const string GarbageCollectionSchedule = "0 0 4 * * 0";
 
     public string Region { get; }
 

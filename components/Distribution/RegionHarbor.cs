@@ -19,6 +19,9 @@ public sealed record RegionHarbor
     /// <summary>The region's Kubernetes provider (its EKS cluster).</summary>
     public required Ref KubernetesProvider { get; init; }
 
+    /// <summary>What workloads on the cluster wait for (node group, DNS add-on). Default none.</summary>
+    public IReadOnlyList<Ref> ClusterReady { get; init; } = [];
+
     /// <summary>The Harbor Helm release: every Harbor resource of the region waits for it.</summary>
     public required Ref HarborRelease { get; init; }
 

@@ -30,6 +30,9 @@ public sealed record DragonflyArgs
     /// <summary>The global name, <c>&lt;domain&gt;</c>.</summary>
     public required string GlobalHost { get; init; }
 
+    /// <summary>What the release waits for: the cluster's nodes and DNS (as Harbor's does). Default none.</summary>
+    public IReadOnlyList<Ref> DependsOn { get; init; } = [];
+
     /// <summary>Multi-AZ database, cache with a replica and automatic failover, three pods per component. Default true.</summary>
     public bool HighlyAvailable { get; init; } = true;
 

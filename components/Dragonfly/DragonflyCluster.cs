@@ -126,7 +126,9 @@ public sealed class DragonflyCluster
             ["values"] = values,
             ["timeout"] = 900,
             ["maxHistory"] = 10,
-        }).Self;
+            // Like Harbor's: a failed upgrade rolls back by itself.
+            ["atomic"] = true,
+        }, new ResourceOptions { DependsOn = args.DependsOn }).Self;
     }
 
     /// <summary>The Helm release: what Harbor's preheat instance waits for.</summary>

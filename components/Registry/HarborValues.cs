@@ -24,6 +24,12 @@ public static class HarborValues
         ("registry.controller", "50m", "64Mi"),
     ];
 
+    /// <summary>Database connections each core and exporter pod may open (docs/sizing.md).</summary>
+    public const int MaxOpenConnections = 100;
+
+    /// <summary>Idle database connections each pod keeps.</summary>
+    public const int MaxIdleConnections = 20;
+
     public static MapValue Build(HarborValuesArgs args)
     {
         var values = new MapValue
@@ -84,6 +90,11 @@ public static class HarborValues
                     // RDS enforces TLS (rds.force_ssl); "require" encrypts without a CA bundle in the image.
                     ["sslmode"] = "require",
                 },
+                // Per core and exporter pod. The chart's 900 open connections per pod would exceed
+                // what an RDS instance allows (max_connections scales with its memory: about 1,700 on
+                // db.r6g.large) at a few replicas; 100 per pod keeps 3 replicas of each under 600.
+                ["maxOpenConns"] = MaxOpenConnections,
+                ["maxIdleConns"] = MaxIdleConnections,
             },
             ["redis"] = new MapValue
             {

@@ -220,4 +220,16 @@ public class RegionDistributionTests
         Assert.Equal(slug, RegionDistribution.PatternSlug(pattern));
         Assert.NotEqual(RegionDistribution.PatternSlug("v?"), RegionDistribution.PatternSlug("v*"));
     }
+
+    [Fact]
+    public void Every_region_collects_garbage_weekly_so_deleted_artifacts_leave_s3()
+    {
+        foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
+        {
+            var gc = TwoSides.Program.Get($"{region}-harbor-gc");
+            Assert.Equal("harbor:index/garbageCollection:GarbageCollection", gc.Type);
+            Assert.Equal(RegionDistribution.GarbageCollectionSchedule, gc.Text("schedule"));
+            Assert.Equal(new Ref($"{region}-harbor-provider"), gc.Options.Provider);
+        }
+    }
 }

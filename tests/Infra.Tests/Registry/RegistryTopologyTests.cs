@@ -162,4 +162,18 @@ public sealed class RegistryTopologyTests
         var error = Assert.Throws<HarborHa.Configuration.ConfigException>(() => TestConfigs.Parse(withoutMirror));
         Assert.Contains(error.Errors, e => e.Key == "harbor-ha:chinaImageMirror" && e.Message.Contains("docker.io", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Database_connections_of_every_core_and_exporter_pod_fit_what_rds_allows()
+    {
+        // max_connections on RDS PostgreSQL is about memory / 9.5 MB: db.r6g.large (16 GiB) about 1,700,
+        // db.t4g.medium (4 GiB) about 400. Harbor opens a pool per core and per exporter pod.
+        foreach (var (yaml, limit) in new[] { (TestConfigs.Ha, 1700), (TestConfigs.SingleSite, 400) })
+        {
+            var config = TestConfigs.Parse(yaml);
+            var values = (MapValue)TestConfigs.Synth(yaml).Get($"{config.Regions.Single().Name}-harbor-release").Properties["values"];
+            var perPod = ((Number)((MapValue)values["database"])["maxOpenConns"]).Value;
+            Assert.True(2 * config.Sizing.HarborReplicas * perPod < limit, $"{2 * config.Sizing.HarborReplicas * perPod} >= {limit}");
+        }
+    }
 }
