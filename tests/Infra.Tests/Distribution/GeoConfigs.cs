@@ -23,25 +23,7 @@ public static class GeoConfigs
         """;
 
     /// <summary><see cref="TwoSides"/> plus us-east-1: the add-a-region case.</summary>
-    public const string TwoSidesPlusOne = """
-        config:
-          harbor-ha:topology: geo
-          harbor-ha:domain: registry.example.com
-          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
-          harbor-ha:regions:
-            - name: cn-north-1
-              slot: 0
-              role: primary
-              drRegion: cn-northwest-1
-            - name: cn-northwest-1
-              slot: 1
-            - name: ap-southeast-1
-              slot: 0
-            - name: eu-central-1
-              slot: 1
-            - name: us-east-1
-              slot: 2
-        """;
+    public const string TwoSidesPlusOne = TwoSides + "\n    - name: us-east-1\n      slot: 2";
 
     /// <summary>Overseas only, primary in a spoke, public names too, credentials for Docker Hub, preheat in one region.</summary>
     public const string OverseasPublic = """
@@ -49,7 +31,6 @@ public static class GeoConfigs
           harbor-ha:topology: geo
           harbor-ha:environment: dev
           harbor-ha:domain: registry.example.com
-          harbor-ha:chinaImageMirror: mirror.example.cn/harbor
           harbor-ha:exposure: both
           harbor-ha:regions:
             - name: ap-southeast-1
