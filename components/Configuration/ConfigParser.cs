@@ -245,40 +245,36 @@ public static partial class ConfigParser
 
     private static T? Required<T>(NodeReader read, string key, bool present, Func<T?> get)
     {
-        if (!present)
-        {
-            read.Error(key, "is required");
-            return default;
-        }
-
-        var before = read.Count;
-        var value = get();
-        if (value is null && read.Count == before)
-        {
-            // A key written with nothing after it (YAML `key:`, JSON null) is as good as missing.
-            read.Error(key, "is required, but its value is empty");
-        }
-
+        T? value = default;
+        CheckRequired(read, key, present, () => (value = get()) is null);
         return value;
     }
 
     private static T? RequiredStruct<T>(NodeReader read, string key, bool present, Func<T?> get)
         where T : struct
     {
+        T? value = null;
+        CheckRequired(read, key, present, () => (value = get()) is null);
+        return value;
+    }
+
+    /// <summary>
+    /// Reports a missing key, or one written with nothing after it (YAML <c>key:</c>, JSON null),
+    /// which is as good as missing; <paramref name="readIsEmpty"/> reads the value once.
+    /// </summary>
+    private static void CheckRequired(NodeReader read, string key, bool present, Func<bool> readIsEmpty)
+    {
         if (!present)
         {
             read.Error(key, "is required");
-            return default;
+            return;
         }
 
         var before = read.Count;
-        var value = get();
-        if (value is null && read.Count == before)
+        if (readIsEmpty() && read.Count == before)
         {
             read.Error(key, "is required, but its value is empty");
         }
-
-        return value;
     }
 
     private static IReadOnlyList<RegionConfig>? MissingRegions(NodeReader read, string key)
