@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using HarborHa.Configuration;
 
 namespace HarborHa.Planning;
 
@@ -46,7 +45,4 @@ public static class AwsNames
     /// <summary>The name of a region's load balancer or target group for a role (<c>public</c>, <c>internal</c>).</summary>
     public static string LoadBalancer(string domain, string region, string role) =>
         $"harbor-{DomainHash(domain)}-{ShortRegion(region)}-{role[..3]}";
-
-    /// <summary>Every known region has a distinct short code (checked by the tests).</summary>
-    public static IEnumerable<string> AllShortRegions() => Regions.All.Select(ShortRegion);
 }
