@@ -26,7 +26,7 @@ public sealed class HarborCache
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), network.VpcId,
             "harbor-ha Redis: only Harbor's nodes", allowAllEgress: false);
 
-        var subnets = program.Declare(Name("subnets"), "aws:elasticache/subnetGroup:SubnetGroup", provider, new MapValue
+        var subnets = program.Declare(Name("subnets"), ResourceTypes.CacheSubnetGroup, provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region} data subnets",
             ["subnetIds"] = new ListValue(network.SubnetIds[SubnetTier.Data].ToArray<Value>()),
@@ -35,7 +35,7 @@ public sealed class HarborCache
 
         // One node per AZ: the first AZ holds the primary, each other AZ a replica to fail over to.
         var zones = multiAz ? network.AvailabilityZones : network.AvailabilityZones.Take(1).ToArray();
-        var group = program.Declare(Name("group"), "aws:elasticache/replicationGroup:ReplicationGroup", provider, new MapValue
+        var group = program.Declare(Name("group"), ResourceTypes.CacheReplicationGroup, provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region} Harbor cache (cluster mode disabled)",
             ["engine"] = CachePlan.Engine,

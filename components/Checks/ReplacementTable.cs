@@ -1,3 +1,4 @@
+using HarborHa.Model;
 namespace HarborHa.Checks;
 
 /// <summary>One property whose change replaces (or moves) a resource, and what that costs.</summary>

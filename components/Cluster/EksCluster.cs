@@ -32,7 +32,7 @@ public sealed partial class EksCluster
         // Cluster names are unique per account and region, and two stacks (dev and staging) may
         // share both: a random suffix keeps them apart, while the log group can still be created
         // before the cluster under the name EKS will write to.
-        var suffix = program.Add(Name("name-suffix"), "random:index/randomString:RandomString", new MapValue
+        var suffix = program.Add(Name("name-suffix"), ResourceTypes.RandomString, new MapValue
         {
             ["length"] = 6,
             ["special"] = false,
@@ -40,7 +40,7 @@ public sealed partial class EksCluster
         }, new ResourceOptions { Provider = args.RandomProvider });
         var clusterName = new Interpolation($"harbor-{r}-", suffix.Out("result"));
 
-        var key = program.Declare(Name("secrets-key"), "aws:kms/key:Key", provider, new MapValue
+        var key = program.Declare(Name("secrets-key"), ResourceTypes.KmsKey, provider, new MapValue
         {
             ["description"] = $"harbor-ha {r}: envelope encryption of Kubernetes Secrets",
             ["enableKeyRotation"] = true,
@@ -50,25 +50,25 @@ public sealed partial class EksCluster
 
         // EKS writes control-plane logs to this group; created first so that retention applies
         // (EKS would otherwise create it with logs kept forever).
-        var logs = program.Declare(Name("logs"), "aws:cloudwatch/logGroup:LogGroup", provider, new MapValue
+        var logs = program.Declare(Name("logs"), ResourceTypes.CloudWatchLogGroup, provider, new MapValue
         {
             ["name"] = new Interpolation($"/aws/eks/harbor-{r}-", suffix.Out("result"), "/cluster"),
             ["retentionInDays"] = args.LogRetentionDays,
         });
 
-        var role = program.Declare(Name("role"), "aws:iam/role:Role", provider, new MapValue
+        var role = program.Declare(Name("role"), ResourceTypes.IamRole, provider, new MapValue
         {
             ["description"] = $"harbor-ha {r}: EKS control plane",
             ["assumeRolePolicy"] = IamPolicy.AssumableBy("eks.amazonaws.com"),
             ["tags"] = ProgramExtensions.NameTag(Name("role")),
         });
-        var rolePolicy = program.Declare(Name("role-eks-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", provider, new MapValue
+        var rolePolicy = program.Declare(Name("role-eks-policy"), ResourceTypes.IamRolePolicyAttachment, provider, new MapValue
         {
             ["role"] = role.Id,
             ["policyArn"] = IamPolicy.Managed(args.Region, "AmazonEKSClusterPolicy"),
         });
         // Envelope encryption: the control plane uses this key and no other.
-        var roleKms = program.Declare(Name("role-kms"), "aws:iam/rolePolicy:RolePolicy", provider, new MapValue
+        var roleKms = program.Declare(Name("role-kms"), ResourceTypes.IamRolePolicy, provider, new MapValue
         {
             ["role"] = role.Id,
             ["policy"] = IamPolicy.Document(new MapValue
@@ -90,7 +90,7 @@ public sealed partial class EksCluster
             vpcConfig.Add("publicAccessCidrs", Value.List(args.PublicAccessCidrs));
         }
 
-        var cluster = program.Declare(Name("eks"), "aws:eks/cluster:Cluster", provider, new MapValue
+        var cluster = program.Declare(Name("eks"), ResourceTypes.EksCluster, provider, new MapValue
         {
             ["name"] = clusterName,
             ["version"] = args.KubernetesVersion,
@@ -124,7 +124,7 @@ public sealed partial class EksCluster
         ClusterSecurityGroupId = cluster.Out("vpcConfig.clusterSecurityGroupId");
         foreach (var cidr in args.PrivateAccessCidrs)
         {
-            _program.Declare(Name($"api-from-{cidr.Replace('.', '-').Replace('/', '-')}"), "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+            _program.Declare(Name($"api-from-{cidr.Replace('.', '-').Replace('/', '-')}"), ResourceTypes.IngressRule, _provider, new MapValue
             {
                 ["securityGroupId"] = ClusterSecurityGroupId,
                 ["cidrIpv4"] = cidr,
@@ -184,8 +184,8 @@ public sealed partial class EksCluster
         var issuerUrl = cluster.Out("identities[0].oidcs[0].issuer");
         // The thumbprint of the issuer's root CA, read from the endpoint itself.
         var certificates = _program.AddVariable(Name("oidc-certificates"),
-            new Invoke("tls:index/getCertificate:getCertificate", new MapValue { ["url"] = issuerUrl }, args.TlsProvider));
-        var oidc = _program.Declare(Name("oidc"), "aws:iam/openIdConnectProvider:OpenIdConnectProvider", _provider, new MapValue
+            new Invoke(ResourceTypes.GetTlsCertificate, new MapValue { ["url"] = issuerUrl }, args.TlsProvider));
+        var oidc = _program.Declare(Name("oidc"), ResourceTypes.IamOpenIdConnectProvider, _provider, new MapValue
         {
             ["url"] = issuerUrl,
             ["clientIdLists"] = Value.List(OidcIssuer.Audience),
@@ -203,7 +203,7 @@ public sealed partial class EksCluster
         // (EKS User Guide, "Configure Amazon VPC CNI plugin to use IRSA").
         var role = ServiceAccountRole.Declare(_program, _provider, Name("vpc-cni-role"), Issuer, "kube-system", "aws-node",
             $"harbor-ha {_region.Name}: Amazon VPC CNI (aws-node)");
-        _program.Declare(Name("vpc-cni-role-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", _provider, new MapValue
+        _program.Declare(Name("vpc-cni-role-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
         {
             ["role"] = role.Id,
             ["policyArn"] = IamPolicy.Managed(_region, "AmazonEKS_CNI_Policy"),
@@ -222,13 +222,13 @@ public sealed partial class EksCluster
             ["resolveConflictsOnUpdate"] = "OVERWRITE",
         };
         properties.AddIfSet("serviceAccountRoleArn", serviceAccountRole);
-        return _program.Declare(Name($"addon-{addon}"), "aws:eks/addon:Addon", _provider, properties,
+        return _program.Declare(Name($"addon-{addon}"), ResourceTypes.EksAddon, _provider, properties,
             new ResourceOptions { DependsOn = dependsOn });
     }
 
     private Resource DeclareNodeGroup(Resource cluster, EksClusterArgs args, IReadOnlyList<Ref> dependsOn)
     {
-        var role = _program.Declare(Name("node-role"), "aws:iam/role:Role", _provider, new MapValue
+        var role = _program.Declare(Name("node-role"), ResourceTypes.IamRole, _provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region.Name}: EKS nodes",
             ["assumeRolePolicy"] = IamPolicy.AssumableBy(ServicePrincipal.Ec2(_region.Side)),
@@ -237,14 +237,14 @@ public sealed partial class EksCluster
         // Least privilege: join the cluster and pull add-on images. No CNI policy (the CNI has its
         // own role), no S3 (the registry has its own scoped key), no SSM.
         var attachments = new[] { ("worker", "AmazonEKSWorkerNodePolicy"), ("ecr", "AmazonEC2ContainerRegistryReadOnly") }
-            .Select(p => _program.Declare(Name($"node-role-{p.Item1}-policy"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", _provider, new MapValue
+            .Select(p => _program.Declare(Name($"node-role-{p.Item1}-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
             {
                 ["role"] = role.Id,
                 ["policyArn"] = IamPolicy.Managed(_region, p.Item2),
             }).Self)
             .ToArray();
 
-        var template = _program.Declare(Name("node-template"), "aws:ec2/launchTemplate:LaunchTemplate", _provider, new MapValue
+        var template = _program.Declare(Name("node-template"), ResourceTypes.LaunchTemplate, _provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region.Name}: EKS nodes (IMDSv2 only, encrypted root volume)",
             ["metadataOptions"] = new MapValue
@@ -277,7 +277,7 @@ public sealed partial class EksCluster
             ["tags"] = ProgramExtensions.NameTag(Name("node-template")),
         });
 
-        return _program.Declare(Name("nodes"), "aws:eks/nodeGroup:NodeGroup", _provider, new MapValue
+        return _program.Declare(Name("nodes"), ResourceTypes.EksNodeGroup, _provider, new MapValue
         {
             ["clusterName"] = cluster.Out("name"),
             // Nodes follow the control plane's version when it is upgraded.
@@ -311,13 +311,13 @@ public sealed partial class EksCluster
         foreach (var arn in adminArns.Where(a => a.StartsWith($"arn:{partition}:", StringComparison.Ordinal)))
         {
             var id = AdminId(arn);
-            var entry = _program.Declare(Name($"admin-{id}"), "aws:eks/accessEntry:AccessEntry", _provider, new MapValue
+            var entry = _program.Declare(Name($"admin-{id}"), ResourceTypes.EksAccessEntry, _provider, new MapValue
             {
                 ["clusterName"] = cluster.Out("name"),
                 ["principalArn"] = arn,
                 ["type"] = "STANDARD",
             });
-            _program.Declare(Name($"admin-{id}-policy"), "aws:eks/accessPolicyAssociation:AccessPolicyAssociation", _provider, new MapValue
+            _program.Declare(Name($"admin-{id}-policy"), ResourceTypes.EksAccessPolicyAssociation, _provider, new MapValue
             {
                 ["clusterName"] = cluster.Out("name"),
                 ["principalArn"] = arn,

@@ -28,13 +28,13 @@ public sealed class LoadBalancerController
         string Name(string role) => LogicalName.Of(r, "cluster", "lb-controller", role);
         var role = ServiceAccountRole.Declare(program, provider, Name("role"), args.Cluster.Issuer, Namespace, ServiceAccount,
             $"harbor-ha {r}: AWS Load Balancer Controller (TargetGroupBinding only)");
-        var policy = program.Declare(Name("policy"), "aws:iam/rolePolicy:RolePolicy", provider, new MapValue
+        var policy = program.Declare(Name("policy"), ResourceTypes.IamRolePolicy, provider, new MapValue
         {
             ["role"] = role.Id,
             ["policy"] = Policy(args.TargetGroupArns),
         });
 
-        Release = program.Add(Name("release"), "kubernetes:helm.sh/v3:Release", new MapValue
+        Release = program.Add(Name("release"), ResourceTypes.HelmRelease, new MapValue
         {
             ["name"] = "aws-load-balancer-controller",
             ["chart"] = "aws-load-balancer-controller",

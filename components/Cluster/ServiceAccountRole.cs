@@ -12,7 +12,7 @@ public static class ServiceAccountRole
 {
     /// <summary>Declares the role; attach its permissions to the returned resource.</summary>
     public static Resource Declare(PulumiProgram program, Ref provider, string name, OidcIssuer issuer, string serviceAccountNamespace, string serviceAccount, string description) =>
-        program.Declare(name, "aws:iam/role:Role", provider, new MapValue
+        program.Declare(name, ResourceTypes.IamRole, provider, new MapValue
         {
             ["description"] = description,
             ["assumeRolePolicy"] = TrustPolicy(issuer, serviceAccountNamespace, serviceAccount),

@@ -36,7 +36,7 @@ public static class GeneratedSecret
             properties.Add("minNumeric", minOfEachClass);
         }
 
-        return program.Declare(name, "random:index/randomPassword:RandomPassword", randomProvider, properties,
+        return program.Declare(name, ResourceTypes.RandomPassword, randomProvider, properties,
             new ResourceOptions { AdditionalSecretOutputs = ["result"] }).Out("result");
     }
 }

@@ -29,7 +29,7 @@ public sealed class HarborDatabase
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), network.VpcId,
             "harbor-ha PostgreSQL: only Harbor's nodes", allowAllEgress: false);
 
-        var subnets = program.Declare(Name("subnets"), "aws:rds/subnetGroup:SubnetGroup", provider, new MapValue
+        var subnets = program.Declare(Name("subnets"), ResourceTypes.RdsSubnetGroup, provider, new MapValue
         {
             ["description"] = $"harbor-ha {_region} data subnets",
             ["subnetIds"] = new ListValue(network.SubnetIds[SubnetTier.Data].ToArray<Value>()),
@@ -37,7 +37,7 @@ public sealed class HarborDatabase
         });
 
         // rds.force_ssl rejects unencrypted connections (default off before PostgreSQL 16).
-        var parameters = program.Declare(Name("params"), "aws:rds/parameterGroup:ParameterGroup", provider, new MapValue
+        var parameters = program.Declare(Name("params"), ResourceTypes.RdsParameterGroup, provider, new MapValue
         {
             ["family"] = DatabasePlan.ParameterGroupFamily,
             ["description"] = $"harbor-ha {_region} PostgreSQL: SSL required",
@@ -85,7 +85,7 @@ public sealed class HarborDatabase
         }
 
         AddRestoreSource(properties, args.Region.Restore);
-        var instance = program.Declare(Name("instance"), "aws:rds/instance:Instance", provider, properties, new ResourceOptions
+        var instance = program.Declare(Name("instance"), ResourceTypes.RdsInstance, provider, properties, new ResourceOptions
         {
             Protect = isProtected,
             IgnoreChanges = DatabasePlan.CreateOnlyProperties,
@@ -157,7 +157,7 @@ public sealed class HarborDatabase
     /// the destination region) and encrypted with the DR region's key.
     /// </summary>
     private void DeclareBackupReplication(PulumiProgram program, DrSite dr, int retentionDays) =>
-        program.Declare(Name("backups-dr"), "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", dr.Provider, new MapValue
+        program.Declare(Name("backups-dr"), ResourceTypes.RdsInstanceAutomatedBackupsReplication, dr.Provider, new MapValue
         {
             ["sourceDbInstanceArn"] = Arn,
             ["kmsKeyId"] = dr.KmsKeyArn,

@@ -66,7 +66,7 @@ public sealed class RegionDistribution
 
         // Retention and replication deletes only untag artifacts; their blobs stay in S3 until
         // Harbor's garbage collection runs. Weekly, Sunday 04:00 UTC, a quiet hour for pushes.
-        _program.Add(Name("gc"), "harbor:index/garbageCollection:GarbageCollection", new MapValue
+        _program.Add(Name("gc"), ResourceTypes.HarborGarbageCollection, new MapValue
         {
             ["schedule"] = GarbageCollectionSchedule,
             ["deleteUntagged"] = true,
@@ -110,7 +110,7 @@ public sealed class RegionDistribution
         };
         properties.AddIfSet("storageQuota", project.StorageQuotaGb is { } gb ? new Number(gb) : null);
         properties.AddIfSet("deploymentSecurity", project.PreventVulnerable is { } s ? new Text(s.ToString().ToLowerInvariant()) : null);
-        var resource = Declare(Name("project", project.Name), "harbor:index/project:Project", properties, protect);
+        var resource = Declare(Name("project", project.Name), ResourceTypes.HarborProject, properties, protect);
 
         if (project.Retention is { } retention)
         {
@@ -125,7 +125,7 @@ public sealed class RegionDistribution
                 rules.Add(new MapValue { ["nDaysSinceLastPush"] = days, ["repoMatching"] = "**", ["tagMatching"] = "**" });
             }
 
-            Declare(Name("project", project.Name, "retention"), "harbor:index/retentionPolicy:RetentionPolicy", new MapValue
+            Declare(Name("project", project.Name, "retention"), ResourceTypes.HarborRetentionPolicy, new MapValue
             {
                 // The provider takes the project's id (/projects/N) as the policy's scope.
                 ["scope"] = resource.Id,
@@ -136,7 +136,7 @@ public sealed class RegionDistribution
 
         foreach (var pattern in project.ImmutableTags)
         {
-            Declare(Name("project", project.Name, "immutable", PatternSlug(pattern)), "harbor:index/immutableTagRule:ImmutableTagRule", new MapValue
+            Declare(Name("project", project.Name, "immutable", PatternSlug(pattern)), ResourceTypes.HarborImmutableTagRule, new MapValue
             {
                 ["projectId"] = resource.Id,
                 ["repoMatching"] = "**",
@@ -163,8 +163,8 @@ public sealed class RegionDistribution
             registry.Add("accessSecret", new Secret(_program.DeclareConfig(new ConfigDeclaration(cache.PasswordSecret, "String", IsSecret: true))));
         }
 
-        var upstream = Declare(Name("upstream", cache.Name), "harbor:index/registry:Registry", registry);
-        return Declare(Name("proxy", cache.Name), "harbor:index/project:Project", new MapValue
+        var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry);
+        return Declare(Name("proxy", cache.Name), ResourceTypes.HarborProject, new MapValue
         {
             ["name"] = cache.Name,
             ["registryId"] = upstream.Out("registryId"),
@@ -174,7 +174,7 @@ public sealed class RegionDistribution
     }
 
     private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials) =>
-        Declare(Name("robot", RobotPermissions.Name(role)), "harbor:index/robotAccount:RobotAccount", new MapValue
+        Declare(Name("robot", RobotPermissions.Name(role)), ResourceTypes.HarborRobotAccount, new MapValue
         {
             ["name"] = RobotPermissions.Name(role),
             ["description"] = RobotPermissions.Description(role),
@@ -184,7 +184,7 @@ public sealed class RegionDistribution
         });
 
     private void DeclarePreheat(PreheatTarget preheat) =>
-        _program.Add(Name("preheat", "dragonfly"), "harbor:index/preheatInstance:PreheatInstance", new MapValue
+        _program.Add(Name("preheat", "dragonfly"), ResourceTypes.HarborPreheatInstance, new MapValue
         {
             ["name"] = "dragonfly",
             ["vendor"] = "dragonfly",

@@ -30,7 +30,7 @@ public static class ReplicationRules
             var target = targets[link.Target];
             var replicator = target.Replicator
                 ?? throw new ProgramException($"{link.Target} has no replicator robot; is it the primary?");
-            var endpoint = primary.Declare(primary.Name("target", link.Target), "harbor:index/registry:Registry", new MapValue
+            var endpoint = primary.Declare(primary.Name("target", link.Target), ResourceTypes.HarborRegistry, new MapValue
             {
                 ["name"] = $"harbor-{link.Target}",
                 ["providerName"] = "harbor",
@@ -58,7 +58,7 @@ public static class ReplicationRules
                 // Runs the rule once when it is created or changed: a new region gets the existing images, not just new pushes.
                 ["executeOnChanged"] = true,
             };
-            rules.Add(primary.Declare(primary.Name("replication", link.Target), "harbor:index/replication:Replication", properties));
+            rules.Add(primary.Declare(primary.Name("replication", link.Target), ResourceTypes.HarborReplication, properties));
         }
 
         return rules;

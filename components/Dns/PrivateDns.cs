@@ -47,7 +47,7 @@ public sealed class PrivateDns
         foreach (var side in new[] { Side.China, Side.Overseas })
         {
             var hub = byName[DnsForwarding.InboundOf(side, configs)!.Name];
-            inbound[side] = program.Declare(Name(hub, "inbound"), "aws:route53/resolverEndpoint:ResolverEndpoint", hub.AwsProvider, new MapValue
+            inbound[side] = program.Declare(Name(hub, "inbound"), ResourceTypes.Route53ResolverEndpoint, hub.AwsProvider, new MapValue
             {
                 ["name"] = Name(hub, "inbound"),
                 ["direction"] = "INBOUND",
@@ -60,7 +60,7 @@ public sealed class PrivateDns
 
         foreach (var forwarder in forwarders.Select(f => byName[f.Name]))
         {
-            var outbound = program.Declare(Name(forwarder, "outbound"), "aws:route53/resolverEndpoint:ResolverEndpoint", forwarder.AwsProvider, new MapValue
+            var outbound = program.Declare(Name(forwarder, "outbound"), ResourceTypes.Route53ResolverEndpoint, forwarder.AwsProvider, new MapValue
             {
                 ["name"] = Name(forwarder, "outbound"),
                 ["direction"] = "OUTBOUND",
@@ -72,7 +72,7 @@ public sealed class PrivateDns
             var target = inbound[forwarder.Region.Side == Side.China ? Side.Overseas : Side.China];
             foreach (var remote in DnsForwarding.RemoteRegions(forwarder.Region, configs))
             {
-                var rule = program.Declare(Name(forwarder, "forward", remote.Name), "aws:route53/resolverRule:ResolverRule", forwarder.AwsProvider, new MapValue
+                var rule = program.Declare(Name(forwarder, "forward", remote.Name), ResourceTypes.Route53ResolverRule, forwarder.AwsProvider, new MapValue
                 {
                     ["name"] = Name(forwarder, "forward", remote.Name),
                     ["domainName"] = $"{remote.Name}.{domain}",
@@ -83,7 +83,7 @@ public sealed class PrivateDns
                         new MapValue { ["ip"] = target.Out("ipAddresses[1].ip"), ["port"] = 53 }),
                     ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "forward", remote.Name)),
                 });
-                program.Declare(Name(forwarder, "forward", remote.Name, "vpc"), "aws:route53/resolverRuleAssociation:ResolverRuleAssociation", forwarder.AwsProvider, new MapValue
+                program.Declare(Name(forwarder, "forward", remote.Name, "vpc"), ResourceTypes.Route53ResolverRuleAssociation, forwarder.AwsProvider, new MapValue
                 {
                     ["resolverRuleId"] = rule.Id,
                     ["vpcId"] = forwarder.VpcId,
@@ -100,7 +100,7 @@ public sealed class PrivateDns
     private void DeclareZone(PulumiProgram program, string domain, DnsRegion hub, IReadOnlyList<DnsRegion> members)
     {
         var zoneName = LogicalName.Of(hub.Region.Name, "dns", "private-zone");
-        var zone = program.Declare(zoneName, "aws:route53/zone:Zone", hub.AwsProvider, new MapValue
+        var zone = program.Declare(zoneName, ResourceTypes.Route53Zone, hub.AwsProvider, new MapValue
         {
             ["name"] = domain,
             ["comment"] = $"harbor-ha private names of the {(hub.Region.Side == Side.China ? "China" : "overseas")} side",
@@ -113,7 +113,7 @@ public sealed class PrivateDns
         {
             if (member.Region.Name != hub.Region.Name)
             {
-                program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-zone-association"), "aws:route53/zoneAssociation:ZoneAssociation", member.AwsProvider, new MapValue
+                program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-zone-association"), ResourceTypes.Route53ZoneAssociation, member.AwsProvider, new MapValue
                 {
                     ["zoneId"] = zoneId,
                     ["vpcId"] = member.VpcId,
@@ -121,7 +121,7 @@ public sealed class PrivateDns
                 });
             }
 
-            var record = program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-record"), "aws:route53/record:Record", member.AwsProvider, new MapValue
+            var record = program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-record"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
             {
                 ["zoneId"] = zoneId,
                 ["name"] = $"{member.Region.Name}.{domain}",
@@ -130,7 +130,7 @@ public sealed class PrivateDns
             });
             _records[member.Region.Name] = record.Self;
 
-            program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-global"), "aws:route53/record:Record", member.AwsProvider, new MapValue
+            program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-global"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
             {
                 ["zoneId"] = zoneId,
                 ["name"] = domain,

@@ -57,7 +57,7 @@ public sealed class PublicDns
             {
                 record.Add("type", "A");
                 record.Add("aliases", Value.List(Alias(lb)));
-                health[region.Region.Name] = program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-health"), "aws:route53/healthCheck:HealthCheck", writer, new MapValue
+                health[region.Region.Name] = program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-health"), ResourceTypes.Route53HealthCheck, writer, new MapValue
                 {
                     ["type"] = "HTTPS",
                     ["fqdn"] = name,
@@ -79,7 +79,7 @@ public sealed class PublicDns
 
             if (regionalRecords)
             {
-                program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), "aws:route53/record:Record", writer, record);
+                program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), ResourceTypes.Route53Record, writer, record);
             }
         }
 
@@ -88,7 +88,7 @@ public sealed class PublicDns
         var latencyName = geolocation ? $"{LatencyLabel}.{domain}" : domain;
         foreach (var region in local)
         {
-            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-latency"), "aws:route53/record:Record", writer, new MapValue
+            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-latency"), ResourceTypes.Route53Record, writer, new MapValue
             {
                 ["zoneId"] = zone.Id,
                 ["name"] = latencyName,
@@ -106,7 +106,7 @@ public sealed class PublicDns
         }
 
         var china = ChinaEntry(remote);
-        program.Declare(LogicalName.Of("global", "dns", "public-global-cn"), "aws:route53/record:Record", writer, new MapValue
+        program.Declare(LogicalName.Of("global", "dns", "public-global-cn"), ResourceTypes.Route53Record, writer, new MapValue
         {
             ["zoneId"] = zone.Id,
             ["name"] = domain,
@@ -118,7 +118,7 @@ public sealed class PublicDns
         });
         if (local.Length > 0)
         {
-            program.Declare(LogicalName.Of("global", "dns", "public-global-default"), "aws:route53/record:Record", writer, new MapValue
+            program.Declare(LogicalName.Of("global", "dns", "public-global-default"), ResourceTypes.Route53Record, writer, new MapValue
             {
                 ["zoneId"] = zone.Id,
                 ["name"] = domain,
@@ -141,7 +141,7 @@ public sealed class PublicDns
     {
         var side = regions.Any(r => r.Region.Side == Side.Overseas) ? Side.Overseas : Side.China;
         var hub = regions.Single(r => r.Region.Side == side && r.Region.IsHub);
-        var zone = program.Declare(LogicalName.Of("global", "dns", "public-zone"), "aws:route53/zone:Zone", hub.AwsProvider, new MapValue
+        var zone = program.Declare(LogicalName.Of("global", "dns", "public-zone"), ResourceTypes.Route53Zone, hub.AwsProvider, new MapValue
         {
             ["name"] = domain,
             ["comment"] = "harbor-ha public names",

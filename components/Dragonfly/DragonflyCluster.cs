@@ -42,13 +42,13 @@ public sealed class DragonflyCluster
 
         var dbGroup = new SecurityGroup(program, aws, Name("db-sg"), args.VpcId, "harbor-ha Dragonfly manager database", allowAllEgress: false);
         dbGroup.AllowFrom(args.Nodes, 3306, "Dragonfly manager to MySQL");
-        var dbSubnets = program.Declare(Name("db-subnets"), "aws:rds/subnetGroup:SubnetGroup", aws, new MapValue
+        var dbSubnets = program.Declare(Name("db-subnets"), ResourceTypes.RdsSubnetGroup, aws, new MapValue
         {
             ["description"] = "harbor-ha Dragonfly database: data subnets, no internet route",
             ["subnetIds"] = new ListValue(args.DataSubnetIds.Cast<Value>().ToArray()),
             ["tags"] = ProgramExtensions.NameTag(Name("db-subnets")),
         });
-        var database = program.Declare(Name("db"), "aws:rds/instance:Instance", aws, new MapValue
+        var database = program.Declare(Name("db"), ResourceTypes.RdsInstance, aws, new MapValue
         {
             ["engine"] = "mysql",
             ["engineVersion"] = "8.4",
@@ -78,13 +78,13 @@ public sealed class DragonflyCluster
 
         var cacheGroup = new SecurityGroup(program, aws, Name("cache-sg"), args.VpcId, "harbor-ha Dragonfly Redis", allowAllEgress: false);
         cacheGroup.AllowFrom(args.Nodes, 6379, "Dragonfly manager and scheduler to Redis");
-        var cacheSubnets = program.Declare(Name("cache-subnets"), "aws:elasticache/subnetGroup:SubnetGroup", aws, new MapValue
+        var cacheSubnets = program.Declare(Name("cache-subnets"), ResourceTypes.CacheSubnetGroup, aws, new MapValue
         {
             ["description"] = "harbor-ha Dragonfly Redis: data subnets, no internet route",
             ["subnetIds"] = new ListValue(args.DataSubnetIds.Cast<Value>().ToArray()),
             ["tags"] = ProgramExtensions.NameTag(Name("cache-subnets")),
         });
-        var cache = program.Declare(Name("cache"), "aws:elasticache/replicationGroup:ReplicationGroup", aws, new MapValue
+        var cache = program.Declare(Name("cache"), ResourceTypes.CacheReplicationGroup, aws, new MapValue
         {
             ["description"] = "harbor-ha Dragonfly manager and scheduler state",
             ["engine"] = "redis",
@@ -115,7 +115,7 @@ public sealed class DragonflyCluster
             Replicas = args.HighlyAvailable ? 3 : 1,
             ImageRegistry = args.ImageRegistry,
         });
-        Release = program.Declare(Name("release"), "kubernetes:helm.sh/v3:Release", args.KubernetesProvider, new MapValue
+        Release = program.Declare(Name("release"), ResourceTypes.HelmRelease, args.KubernetesProvider, new MapValue
         {
             ["name"] = ChartName,
             ["chart"] = ChartName,

@@ -46,7 +46,7 @@ public sealed class StateKeys
     private static Resource DeclareKey(PulumiProgram program, Ref provider, string name, string alias, string description, Protection protection)
     {
         var isProtected = protection == Protection.Protected;
-        var key = program.Declare(name, "aws:kms/key:Key", provider, new MapValue
+        var key = program.Declare(name, ResourceTypes.KmsKey, provider, new MapValue
         {
             ["description"] = description,
             ["enableKeyRotation"] = true,
@@ -60,7 +60,7 @@ public sealed class StateKeys
             // protected key from the program releases it from Pulumi; deleting it is a manual step.
             RetainOnDelete = isProtected,
         });
-        program.Declare($"{name}-alias", "aws:kms/alias:Alias", provider, new MapValue
+        program.Declare($"{name}-alias", ResourceTypes.KmsAlias, provider, new MapValue
         {
             ["name"] = alias,
             ["targetKeyId"] = key.Id,

@@ -55,7 +55,7 @@ public sealed class PublicZone
             return zone;
         }
 
-        program.Declare(ZoneName, "aws:route53/zone:Zone", zone.Provider, new MapValue
+        program.Declare(ZoneName, ResourceTypes.Route53Zone, zone.Provider, new MapValue
         {
             ["name"] = config.Domain,
             ["comment"] = "harbor-ha: regional registry endpoints and certificate validation",

@@ -24,12 +24,12 @@ public sealed class RegionalCertificate
                 break;
             case CertificateMode.SelfSigned:
                 {
-                    var key = program.Add(Name("tls-key"), "tls:index/privateKey:PrivateKey", new MapValue
+                    var key = program.Add(Name("tls-key"), ResourceTypes.TlsPrivateKey, new MapValue
                     {
                         ["algorithm"] = "RSA",
                         ["rsaBits"] = 2048,
                     }, new ResourceOptions { Provider = tlsProvider });
-                    var cert = program.Add(Name("tls-cert"), "tls:index/selfSignedCert:SelfSignedCert", new MapValue
+                    var cert = program.Add(Name("tls-cert"), ResourceTypes.TlsSelfSignedCert, new MapValue
                     {
                         ["privateKeyPem"] = key.Out("privateKeyPem"),
                         ["subject"] = new MapValue { ["commonName"] = host, ["organization"] = "harbor-ha (self-signed, dev only)" },
@@ -40,7 +40,7 @@ public sealed class RegionalCertificate
                         ["allowedUses"] = Value.List("key_encipherment", "digital_signature", "server_auth"),
                     }, new ResourceOptions { Provider = tlsProvider });
                     SelfSignedCertificatePem = cert.Out("certPem");
-                    Arn = program.Declare(Name("certificate"), "aws:acm/certificate:Certificate", provider, new MapValue
+                    Arn = program.Declare(Name("certificate"), ResourceTypes.AcmCertificate, provider, new MapValue
                     {
                         ["privateKey"] = key.Out("privateKeyPem"),
                         ["certificateBody"] = cert.Out("certPem"),
@@ -56,7 +56,7 @@ public sealed class RegionalCertificate
                         throw new ProgramException("acm-dns certificates need the stack's public zone");
                     }
 
-                    var cert = program.Declare(Name("certificate"), "aws:acm/certificate:Certificate", provider, new MapValue
+                    var cert = program.Declare(Name("certificate"), ResourceTypes.AcmCertificate, provider, new MapValue
                     {
                         ["domainName"] = host,
                         ["validationMethod"] = "DNS",
@@ -64,7 +64,7 @@ public sealed class RegionalCertificate
                         ["tags"] = ProgramExtensions.NameTag(Name("certificate")),
                     });
                     var option = "domainValidationOptions[0]";
-                    var record = program.Declare(Name("certificate-validation-record"), "aws:route53/record:Record", zone.Provider, new MapValue
+                    var record = program.Declare(Name("certificate-validation-record"), ResourceTypes.Route53Record, zone.Provider, new MapValue
                     {
                         ["zoneId"] = zone.ZoneId,
                         ["name"] = cert.Out($"{option}.resourceRecordName"),
@@ -74,7 +74,7 @@ public sealed class RegionalCertificate
                         ["allowOverwrite"] = true,
                     });
                     // Listeners take the ARN from the validation, so they wait until ACM has issued it.
-                    Arn = program.Declare(Name("certificate-validation"), "aws:acm/certificateValidation:CertificateValidation", provider, new MapValue
+                    Arn = program.Declare(Name("certificate-validation"), ResourceTypes.AcmCertificateValidation, provider, new MapValue
                     {
                         ["certificateArn"] = cert.Out("arn"),
                         ["validationRecordFqdns"] = Value.List(record.Out("fqdn")),

@@ -91,6 +91,6 @@ public sealed class RegistryFrontDoor
             properties.Add("records", Value.List(target.DnsName));
         }
 
-        program.Declare(LogicalName.Of(region.Name, "lb", "dns"), "aws:route53/record:Record", zone.Provider, properties);
+        program.Declare(LogicalName.Of(region.Name, "lb", "dns"), ResourceTypes.Route53Record, zone.Provider, properties);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RegistryLoadBalancer
                 $"registry clients ({(args.Scheme == LoadBalancerScheme.Public ? "internet" : "private network")}) on {port}");
         }
 
-        program.Declare(Name("sg-to-nodes"), "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", provider, new MapValue
+        program.Declare(Name("sg-to-nodes"), ResourceTypes.EgressRule, provider, new MapValue
         {
             ["securityGroupId"] = SecurityGroup.Id,
             ["referencedSecurityGroupId"] = args.Nodes.Id,
@@ -41,7 +41,7 @@ public sealed class RegistryLoadBalancer
 
         // 32 characters at most (AWS): an explicit name, since a generated one would overrun it.
         var awsName = AwsNames.LoadBalancer(args.Domain, args.Region.Name, role);
-        var alb = program.Declare(Name("alb"), "aws:lb/loadBalancer:LoadBalancer", provider, new MapValue
+        var alb = program.Declare(Name("alb"), ResourceTypes.LoadBalancer, provider, new MapValue
         {
             ["name"] = awsName,
             ["loadBalancerType"] = "application",
@@ -62,7 +62,7 @@ public sealed class RegistryLoadBalancer
         DnsName = alb.Out("dnsName");
         ZoneId = alb.Out("zoneId");
 
-        var targets = program.Declare(Name("tg"), "aws:lb/targetGroup:TargetGroup", provider, new MapValue
+        var targets = program.Declare(Name("tg"), ResourceTypes.LbTargetGroup, provider, new MapValue
         {
             ["name"] = awsName,
             ["targetType"] = "ip",
@@ -86,7 +86,7 @@ public sealed class RegistryLoadBalancer
         });
         TargetGroupArn = targets.Out("arn");
 
-        program.Declare(Name("http"), "aws:lb/listener:Listener", provider, new MapValue
+        program.Declare(Name("http"), ResourceTypes.Listener, provider, new MapValue
         {
             ["loadBalancerArn"] = alb.Out("arn"),
             ["port"] = 80,
@@ -102,7 +102,7 @@ public sealed class RegistryLoadBalancer
                 },
             }),
         });
-        HttpsListener = program.Declare(Name("https"), "aws:lb/listener:Listener", provider, new MapValue
+        HttpsListener = program.Declare(Name("https"), ResourceTypes.Listener, provider, new MapValue
         {
             ["loadBalancerArn"] = alb.Out("arn"),
             ["port"] = 443,

@@ -27,7 +27,7 @@ public static class ElbLogDelivery
         AccountRegions.Contains(region)
             ? new MapValue
             {
-                ["AWS"] = new Invoke("aws:elb/getServiceAccount:getServiceAccount", new MapValue { ["region"] = region }, awsProvider, "arn"),
+                ["AWS"] = new Invoke(ResourceTypes.GetElbServiceAccount, new MapValue { ["region"] = region }, awsProvider, "arn"),
             }
             : new MapValue { ["Service"] = ServicePrincipal };
 }

@@ -20,14 +20,14 @@ public sealed class LogBucket
     public LogBucket(PulumiProgram program, Ref provider, string region, int retentionDays, bool protect)
     {
         string Name(string role) => LogicalName.Of(region, "logs", role);
-        var bucket = program.Declare(LogicalName.Of(region, "logs"), "aws:s3/bucket:Bucket", provider, new MapValue
+        var bucket = program.Declare(LogicalName.Of(region, "logs"), ResourceTypes.Bucket, provider, new MapValue
         {
             ["forceDestroy"] = !protect,
             ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(region, "logs")),
         }, new ResourceOptions { Protect = protect });
         var id = bucket.Id;
         var arn = bucket.Out("arn");
-        var blocks = program.Declare(Name("public-access"), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", provider, new MapValue
+        var blocks = program.Declare(Name("public-access"), ResourceTypes.BucketPublicAccessBlock, provider, new MapValue
         {
             ["bucket"] = id,
             ["blockPublicAcls"] = true,
@@ -35,12 +35,12 @@ public sealed class LogBucket
             ["ignorePublicAcls"] = true,
             ["restrictPublicBuckets"] = true,
         });
-        program.Declare(Name("ownership"), "aws:s3/bucketOwnershipControls:BucketOwnershipControls", provider, new MapValue
+        program.Declare(Name("ownership"), ResourceTypes.S3BucketOwnershipControls, provider, new MapValue
         {
             ["bucket"] = id,
             ["rule"] = new MapValue { ["objectOwnership"] = "BucketOwnerEnforced" },
         });
-        var encryption = program.Declare(Name("encryption"), "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", provider, new MapValue
+        var encryption = program.Declare(Name("encryption"), ResourceTypes.BucketEncryption, provider, new MapValue
         {
             ["bucket"] = id,
             ["rules"] = Value.List(new MapValue
@@ -48,12 +48,12 @@ public sealed class LogBucket
                 ["applyServerSideEncryptionByDefault"] = new MapValue { ["sseAlgorithm"] = "AES256" },
             }),
         });
-        program.Declare(Name("versioning"), "aws:s3/bucketVersioning:BucketVersioning", provider, new MapValue
+        program.Declare(Name("versioning"), ResourceTypes.BucketVersioning, provider, new MapValue
         {
             ["bucket"] = id,
             ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" },
         });
-        program.Declare(Name("lifecycle"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", provider, new MapValue
+        program.Declare(Name("lifecycle"), ResourceTypes.S3BucketLifecycleConfiguration, provider, new MapValue
         {
             ["bucket"] = id,
             ["rules"] = Value.List(new MapValue
@@ -67,8 +67,8 @@ public sealed class LogBucket
             }),
         });
         // S3 logging writes as a service principal: only for buckets of this account (no confused deputy).
-        var account = new Invoke("aws:index/getCallerIdentity:getCallerIdentity", new MapValue(), provider, "accountId");
-        var policy = program.Declare(Name("policy"), "aws:s3/bucketPolicy:BucketPolicy", provider, new MapValue
+        var account = new Invoke(ResourceTypes.GetCallerIdentity, new MapValue(), provider, "accountId");
+        var policy = program.Declare(Name("policy"), ResourceTypes.BucketPolicy, provider, new MapValue
         {
             ["bucket"] = id,
             ["policy"] = new ToJson(new MapValue
@@ -119,7 +119,7 @@ public sealed class LogBucket
     /// <summary>Turns on S3 server access logging of a bucket in the same region into this bucket.</summary>
     public void LogAccessOf(PulumiProgram program, Ref provider, string bucketLogicalName, Ref bucketId)
     {
-        program.Declare($"{bucketLogicalName}-access-logging", "aws:s3/bucketLogging:BucketLogging", provider, new MapValue
+        program.Declare($"{bucketLogicalName}-access-logging", ResourceTypes.BucketLogging, provider, new MapValue
         {
             ["bucket"] = bucketId,
             ["targetBucket"] = BucketId,

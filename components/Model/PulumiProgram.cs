@@ -68,6 +68,15 @@ public sealed class PulumiProgram
         _resources[resource.Name] = resource;
     }
 
+    /// <summary>Records on a declared resource that it makes the trade-off <paramref name="ruleId"/> on purpose.</summary>
+    public Resource Accept(string name, string ruleId, string reason)
+    {
+        var resource = Get(name);
+        var accepted = resource with { AcceptedRisks = [.. resource.AcceptedRisks, new AcceptedRisk(ruleId, reason)] };
+        _resources[name] = accepted;
+        return accepted;
+    }
+
     /// <summary>Declares a config entry (idempotent for identical declarations) and returns a reference to it.</summary>
     public Ref DeclareConfig(ConfigDeclaration declaration)
     {

@@ -17,5 +17,11 @@ public sealed record Resource(string Name, string Type, MapValue Properties, Res
     /// <summary>An output property of the resource.</summary>
     public Ref Out(string path) => new(Name, path);
 
+    /// <summary>Trade-offs this resource makes on purpose; checks report them as accepted (never written to YAML).</summary>
+    public IReadOnlyList<AcceptedRisk> AcceptedRisks { get; init; } = [];
+
+    /// <summary>Whether this resource accepts the finding of the rule <paramref name="ruleId"/>, and why.</summary>
+    public AcceptedRisk? Accepts(string ruleId) => AcceptedRisks.FirstOrDefault(a => a.RuleId == ruleId);
+
     public const string ProviderPrefix = "pulumi:providers:";
 }

@@ -22,7 +22,7 @@ public static partial class ApplianceImage
     {
         var architecture = ArchitectureOf(instanceType);
         var ubuntuArch = architecture == "arm64" ? "arm64" : "amd64";
-        return new Invoke("aws:ec2/getAmi:getAmi", new MapValue
+        return new Invoke(ResourceTypes.GetAmi, new MapValue
         {
             ["owners"] = Value.List(side == Side.China ? CanonicalChina : CanonicalOverseas),
             ["mostRecent"] = true,

@@ -34,7 +34,7 @@ public sealed class CrossPartitionLink
             throw new ProgramException("the cross-partition link joins the China hub and the overseas hub");
         }
 
-        var logGroup = program.Declare(LogicalName.Of(overseas.Region.Name, "vpn", "logs"), "aws:cloudwatch/logGroup:LogGroup", overseas.Provider, new MapValue
+        var logGroup = program.Declare(LogicalName.Of(overseas.Region.Name, "vpn", "logs"), ResourceTypes.CloudWatchLogGroup, overseas.Provider, new MapValue
         {
             ["name"] = StateNames.LogGroup(args.Domain, overseas.Region.Name, "vpn-tunnels"),
             ["retentionInDays"] = args.TunnelLogRetentionDays,
@@ -75,7 +75,7 @@ public sealed class CrossPartitionLink
 
         var firewall = new SecurityGroup(_program, cn, N("sg"), china.Network.VpcId,
             $"harbor-ha VPN appliance {plan.Zone}: IKE from its tunnels, traffic of the China side to forward", allowAllEgress: true);
-        var eni = _program.Declare(N("eni"), "aws:ec2/networkInterface:NetworkInterface", cn, new MapValue
+        var eni = _program.Declare(N("eni"), ResourceTypes.NetworkInterface, cn, new MapValue
         {
             ["subnetId"] = publicSubnet,
             ["securityGroups"] = Value.List(firewall.Id),
@@ -86,7 +86,7 @@ public sealed class CrossPartitionLink
         });
         // The interface, its Elastic IP and so the customer gateway outlive the instance: replacing
         // the instance (new image, new user data) keeps the tunnels' far end and the VPC routes.
-        var eip = _program.Declare(N("eip"), "aws:ec2/eip:Eip", cn, new MapValue
+        var eip = _program.Declare(N("eip"), ResourceTypes.Eip, cn, new MapValue
         {
             ["domain"] = "vpc",
             ["networkInterface"] = eni.Id,
@@ -100,7 +100,7 @@ public sealed class CrossPartitionLink
         // Overseas side: a customer gateway and a VPN connection per appliance on the hub's Transit Gateway.
         var o = overseas.Provider;
         var link = LogicalName.Of(overseas.Region.Name, "vpn", china.Region.Name, plan.Letter);
-        var customerGateway = _program.Declare(LogicalName.Of(link, "customer-gateway"), "aws:ec2/customerGateway:CustomerGateway", o, new MapValue
+        var customerGateway = _program.Declare(LogicalName.Of(link, "customer-gateway"), ResourceTypes.CustomerGateway, o, new MapValue
         {
             ["type"] = "ipsec.1",
             ["bgpAsn"] = _args.Vpn.ApplianceAsn.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -121,7 +121,7 @@ public sealed class CrossPartitionLink
             AddTunnelOptions(connectionProperties, tunnel, keys[tunnel.Number], logGroupArn);
         }
 
-        var connection = _program.Declare(LogicalName.Of(link, "connection"), "aws:ec2/vpnConnection:VpnConnection", o, connectionProperties,
+        var connection = _program.Declare(LogicalName.Of(link, "connection"), ResourceTypes.VpnConnection, o, connectionProperties,
             new ResourceOptions { AdditionalSecretOutputs = ["tunnel1PresharedKey", "tunnel2PresharedKey"] });
         var attachment = connection.Out("transitGatewayAttachmentId");
         var role = LogicalName.Of("vpn", china.Region.Name, plan.Letter);
@@ -139,7 +139,7 @@ public sealed class CrossPartitionLink
 
         firewall.AllowAllFromCidr("china", NetworkPlan.SupernetOf(Side.China), "China side traffic to forward to the overseas side");
 
-        var parameter = _program.Declare(N("psk"), "aws:ssm/parameter:Parameter", cn, new MapValue
+        var parameter = _program.Declare(N("psk"), ResourceTypes.SsmParameter, cn, new MapValue
         {
             ["type"] = "SecureString",
             ["description"] = $"harbor-ha: pre-shared keys of {name}'s tunnels",
@@ -161,7 +161,7 @@ public sealed class CrossPartitionLink
             Tunnel1Outside = connection.Out("tunnel1Address"),
             Tunnel2Outside = connection.Out("tunnel2Address"),
         };
-        var instance = _program.Declare(name, "aws:ec2/instance:Instance", cn, new MapValue
+        var instance = _program.Declare(name, ResourceTypes.Ec2Instance, cn, new MapValue
         {
             ["ami"] = ApplianceImage.Lookup(cn, Side.China, _args.Vpn.ApplianceInstanceType),
             ["instanceType"] = _args.Vpn.ApplianceInstanceType,
@@ -230,7 +230,7 @@ public sealed class CrossPartitionLink
     {
         var cn = _args.ChinaHub.Provider;
         var side = _args.ChinaHub.Region.Side;
-        var role = _program.Declare(LogicalName.Of(name, "role"), "aws:iam/role:Role", cn, new MapValue
+        var role = _program.Declare(LogicalName.Of(name, "role"), ResourceTypes.IamRole, cn, new MapValue
         {
             ["assumeRolePolicy"] = new ToJson(new MapValue
             {
@@ -243,7 +243,7 @@ public sealed class CrossPartitionLink
                 }),
             }),
         });
-        _program.Declare(LogicalName.Of(name, "policy"), "aws:iam/rolePolicy:RolePolicy", cn, new MapValue
+        _program.Declare(LogicalName.Of(name, "policy"), ResourceTypes.IamRolePolicy, cn, new MapValue
         {
             ["role"] = role.Id,
             ["policy"] = new ToJson(new MapValue
@@ -258,12 +258,12 @@ public sealed class CrossPartitionLink
                 }),
             }),
         });
-        _program.Declare(LogicalName.Of(name, "ssm"), "aws:iam/rolePolicyAttachment:RolePolicyAttachment", cn, new MapValue
+        _program.Declare(LogicalName.Of(name, "ssm"), ResourceTypes.IamRolePolicyAttachment, cn, new MapValue
         {
             ["role"] = role.Id,
             ["policyArn"] = $"arn:{Regions.PartitionOf(_args.ChinaHub.Region.Name)}:iam::aws:policy/AmazonSSMManagedInstanceCore",
         });
-        return _program.Declare(LogicalName.Of(name, "profile"), "aws:iam/instanceProfile:InstanceProfile", cn, new MapValue
+        return _program.Declare(LogicalName.Of(name, "profile"), ResourceTypes.IamInstanceProfile, cn, new MapValue
         {
             ["role"] = role.Id,
         }).Out("name");

@@ -23,7 +23,7 @@ public sealed class RegionalNetwork
         Region = args.Region;
         VpcCidr = args.VpcCidr;
         var r = args.Region.Name;
-        var vpc = program.Declare(Name("vpc"), "aws:ec2/vpc:Vpc", provider, new MapValue
+        var vpc = program.Declare(Name("vpc"), ResourceTypes.Vpc, provider, new MapValue
         {
             ["cidrBlock"] = VpcCidr,
             ["enableDnsSupport"] = true,
@@ -31,7 +31,7 @@ public sealed class RegionalNetwork
             ["tags"] = ProgramExtensions.NameTag(Name("vpc")),
         });
         VpcId = vpc.Id;
-        var igw = program.Declare(Name("igw"), "aws:ec2/internetGateway:InternetGateway", provider, new MapValue
+        var igw = program.Declare(Name("igw"), ResourceTypes.InternetGateway, provider, new MapValue
         {
             ["vpcId"] = VpcId,
             ["tags"] = ProgramExtensions.NameTag(Name("igw")),
@@ -55,7 +55,7 @@ public sealed class RegionalNetwork
                 tags.Add("kubernetes.io/role/internal-elb", "1");
             }
 
-            var s = program.Declare(subnetName, "aws:ec2/subnet:Subnet", provider, new MapValue
+            var s = program.Declare(subnetName, ResourceTypes.Subnet, provider, new MapValue
             {
                 ["vpcId"] = VpcId,
                 ["cidrBlock"] = subnet.CidrBlock,
@@ -63,12 +63,12 @@ public sealed class RegionalNetwork
                 ["mapPublicIpOnLaunch"] = false,
                 ["tags"] = tags,
             });
-            var rt = program.Declare(Name($"{Tier(subnet.Tier)}-rt-{zone}"), "aws:ec2/routeTable:RouteTable", provider, new MapValue
+            var rt = program.Declare(Name($"{Tier(subnet.Tier)}-rt-{zone}"), ResourceTypes.RouteTable, provider, new MapValue
             {
                 ["vpcId"] = VpcId,
                 ["tags"] = ProgramExtensions.NameTag(Name($"{Tier(subnet.Tier)}-rt-{zone}")),
             });
-            program.Declare(Name($"{Tier(subnet.Tier)}-rta-{zone}"), "aws:ec2/routeTableAssociation:RouteTableAssociation", provider, new MapValue
+            program.Declare(Name($"{Tier(subnet.Tier)}-rta-{zone}"), ResourceTypes.RouteTableAssociation, provider, new MapValue
             {
                 ["subnetId"] = s.Id,
                 ["routeTableId"] = rt.Id,
@@ -134,7 +134,7 @@ public sealed class RegionalNetwork
             properties.Add(key, value);
         }
 
-        return _program.Declare(Name($"{Tier(tier)}-route-{purpose}-{ZoneLetter(zone)}"), "aws:ec2/route:Route", _provider, properties,
+        return _program.Declare(Name($"{Tier(tier)}-route-{purpose}-{ZoneLetter(zone)}"), ResourceTypes.Route, _provider, properties,
             new ResourceOptions { DependsOn = dependsOn ?? [] });
     }
 
@@ -154,13 +154,13 @@ public sealed class RegionalNetwork
         foreach (var zone in natZones)
         {
             var letter = ZoneLetter(zone);
-            var eip = _program.Declare(Name($"nat-eip-{letter}"), "aws:ec2/eip:Eip", _provider, new MapValue
+            var eip = _program.Declare(Name($"nat-eip-{letter}"), ResourceTypes.Eip, _provider, new MapValue
             {
                 ["domain"] = "vpc",
                 ["tags"] = ProgramExtensions.NameTag(Name($"nat-eip-{letter}")),
             });
             var index = AvailabilityZones.ToList().IndexOf(zone);
-            nats[zone] = _program.Declare(Name($"nat-{letter}"), "aws:ec2/natGateway:NatGateway", _provider, new MapValue
+            nats[zone] = _program.Declare(Name($"nat-{letter}"), ResourceTypes.NatGateway, _provider, new MapValue
             {
                 ["allocationId"] = eip.Id,
                 ["subnetId"] = publicSubnets[index],
@@ -187,7 +187,7 @@ public sealed class RegionalNetwork
         // interface endpoints there use cn.com.amazonaws (e.g. ECR). aws-cdk names it the same way in
         // every partition (GatewayVpcEndpointAwsService.S3).
         var service = $"com.amazonaws.{region}.s3";
-        _program.Declare(Name("s3-endpoint"), "aws:ec2/vpcEndpoint:VpcEndpoint", _provider, new MapValue
+        _program.Declare(Name("s3-endpoint"), ResourceTypes.Ec2VpcEndpoint, _provider, new MapValue
         {
             ["vpcId"] = VpcId,
             ["serviceName"] = service,
@@ -198,16 +198,16 @@ public sealed class RegionalNetwork
     }
 
     private Invoke AccountId() =>
-        new("aws:index/getCallerIdentity:getCallerIdentity", new MapValue(), _provider, "accountId");
+        new(ResourceTypes.GetCallerIdentity, new MapValue(), _provider, "accountId");
 
     private void DeclareFlowLogs(string logGroupName, int retentionDays)
     {
-        var logGroup = _program.Declare(Name("flow-logs"), "aws:cloudwatch/logGroup:LogGroup", _provider, new MapValue
+        var logGroup = _program.Declare(Name("flow-logs"), ResourceTypes.CloudWatchLogGroup, _provider, new MapValue
         {
             ["name"] = logGroupName,
             ["retentionInDays"] = retentionDays,
         });
-        var role = _program.Declare(Name("flow-logs-role"), "aws:iam/role:Role", _provider, new MapValue
+        var role = _program.Declare(Name("flow-logs-role"), ResourceTypes.IamRole, _provider, new MapValue
         {
             ["assumeRolePolicy"] = new ToJson(new MapValue
             {
@@ -225,7 +225,7 @@ public sealed class RegionalNetwork
                 }),
             }),
         });
-        _program.Declare(Name("flow-logs-policy"), "aws:iam/rolePolicy:RolePolicy", _provider, new MapValue
+        _program.Declare(Name("flow-logs-policy"), ResourceTypes.IamRolePolicy, _provider, new MapValue
         {
             ["role"] = role.Id,
             ["policy"] = new ToJson(new MapValue
@@ -239,7 +239,7 @@ public sealed class RegionalNetwork
                 }),
             }),
         });
-        _program.Declare(Name("flow-log"), "aws:ec2/flowLog:FlowLog", _provider, new MapValue
+        _program.Declare(Name("flow-log"), ResourceTypes.FlowLog, _provider, new MapValue
         {
             ["vpcId"] = VpcId,
             ["trafficType"] = "ALL",

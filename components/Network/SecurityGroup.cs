@@ -24,7 +24,7 @@ public sealed class SecurityGroup
         _program = program;
         _provider = provider;
         Name = name;
-        var group = program.Declare(name, "aws:ec2/securityGroup:SecurityGroup", provider, new MapValue
+        var group = program.Declare(name, ResourceTypes.SecurityGroup, provider, new MapValue
         {
             ["vpcId"] = vpcId,
             ["description"] = description,
@@ -33,7 +33,7 @@ public sealed class SecurityGroup
         Id = group.Id;
         if (allowAllEgress)
         {
-            program.Declare($"{name}-egress-all", "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", provider, new MapValue
+            program.Declare($"{name}-egress-all", ResourceTypes.EgressRule, provider, new MapValue
             {
                 ["securityGroupId"] = Id,
                 ["ipProtocol"] = "-1",
@@ -55,7 +55,7 @@ public sealed class SecurityGroup
     public void AllowFrom(SecurityGroup source, int fromPort, int toPort, string description)
     {
         var ports = fromPort == toPort ? $"{fromPort}" : $"{fromPort}-{toPort}";
-        _program.Declare($"{Name}-from-{ShortName(source.Name)}-{ports}", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+        _program.Declare($"{Name}-from-{ShortName(source.Name)}-{ports}", ResourceTypes.IngressRule, _provider, new MapValue
         {
             ["securityGroupId"] = Id,
             ["referencedSecurityGroupId"] = source.Id,
@@ -69,7 +69,7 @@ public sealed class SecurityGroup
     /// <summary>Allows <paramref name="protocol"/> on a port range from a CIDR block (a literal or another resource's output).</summary>
     public void AllowFromCidr(string ruleName, Value cidr, string protocol, int fromPort, int toPort, string description)
     {
-        _program.Declare($"{Name}-from-{ruleName}", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+        _program.Declare($"{Name}-from-{ruleName}", ResourceTypes.IngressRule, _provider, new MapValue
         {
             ["securityGroupId"] = Id,
             ["cidrIpv4"] = cidr,
@@ -87,7 +87,7 @@ public sealed class SecurityGroup
     public void AllowAllFromCidr(string ruleName, Value cidr, string description)
     {
         // ipProtocol -1 means every protocol and port; the API rejects port numbers with it.
-        _program.Declare($"{Name}-from-{ruleName}", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", _provider, new MapValue
+        _program.Declare($"{Name}-from-{ruleName}", ResourceTypes.IngressRule, _provider, new MapValue
         {
             ["securityGroupId"] = Id,
             ["cidrIpv4"] = cidr,

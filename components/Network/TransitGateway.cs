@@ -24,7 +24,7 @@ public sealed class TransitGateway
         _program = program;
         Network = network;
         Asn = args.Asn;
-        var gateway = program.Declare(Name("gateway"), "aws:ec2transitgateway/transitGateway:TransitGateway", Provider, new MapValue
+        var gateway = program.Declare(Name("gateway"), ResourceTypes.TransitGateway, Provider, new MapValue
         {
             ["description"] = $"harbor-ha {Region.Name}",
             ["amazonSideAsn"] = args.Asn,
@@ -37,13 +37,13 @@ public sealed class TransitGateway
             ["tags"] = ProgramExtensions.NameTag(Name("gateway")),
         });
         Id = gateway.Id;
-        RouteTableId = program.Declare(Name("route-table"), "aws:ec2transitgateway/routeTable:RouteTable", Provider, new MapValue
+        RouteTableId = program.Declare(Name("route-table"), ResourceTypes.TransitGatewayRouteTable, Provider, new MapValue
         {
             ["transitGatewayId"] = Id,
             ["tags"] = ProgramExtensions.NameTag(Name("route-table")),
         }).Id;
 
-        var attachment = program.Declare(Name("vpc-attachment"), "aws:ec2transitgateway/vpcAttachment:VpcAttachment", Provider, new MapValue
+        var attachment = program.Declare(Name("vpc-attachment"), ResourceTypes.TransitGatewayVpcAttachment, Provider, new MapValue
         {
             ["transitGatewayId"] = Id,
             ["vpcId"] = network.VpcId,
@@ -101,7 +101,7 @@ public sealed class TransitGateway
 
     /// <summary>Associates an attachment with the route table: traffic arriving over it is routed by this table.</summary>
     public Resource Associate(string attachmentRole, Value attachmentId, IReadOnlyList<Ref>? dependsOn = null) =>
-        _program.Declare(Name($"{attachmentRole}-association"), "aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation", Provider, new MapValue
+        _program.Declare(Name($"{attachmentRole}-association"), ResourceTypes.TransitGatewayRouteTableAssociation, Provider, new MapValue
         {
             ["transitGatewayAttachmentId"] = attachmentId,
             ["transitGatewayRouteTableId"] = RouteTableId,
@@ -109,7 +109,7 @@ public sealed class TransitGateway
 
     /// <summary>Propagates an attachment's routes (a VPC's CIDR, a VPN's BGP routes) into the route table.</summary>
     public Resource Propagate(string attachmentRole, Value attachmentId, IReadOnlyList<Ref>? dependsOn = null) =>
-        _program.Declare(Name($"{attachmentRole}-propagation"), "aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation", Provider, new MapValue
+        _program.Declare(Name($"{attachmentRole}-propagation"), ResourceTypes.TransitGatewayRouteTablePropagation, Provider, new MapValue
         {
             ["transitGatewayAttachmentId"] = attachmentId,
             ["transitGatewayRouteTableId"] = RouteTableId,
@@ -117,7 +117,7 @@ public sealed class TransitGateway
 
     /// <summary>A static route: <paramref name="destination"/> to an attachment, named <c>&lt;region&gt;-transit-route-&lt;purpose&gt;</c>.</summary>
     public Resource AddRoute(string purpose, string destination, Value attachmentId, IReadOnlyList<Ref>? dependsOn = null) =>
-        _program.Declare(Name($"route-{purpose}"), "aws:ec2transitgateway/route:Route", Provider, new MapValue
+        _program.Declare(Name($"route-{purpose}"), ResourceTypes.TransitGatewayRoute, Provider, new MapValue
         {
             ["destinationCidrBlock"] = destination,
             ["transitGatewayAttachmentId"] = attachmentId,

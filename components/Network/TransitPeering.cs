@@ -23,14 +23,14 @@ public sealed class TransitPeering
 
         var h = hub.Region.Name;
         var s = spoke.Region.Name;
-        var request = program.Declare(LogicalName.Of(h, "transit", "peer", s), "aws:ec2transitgateway/peeringAttachment:PeeringAttachment", hub.Provider, new MapValue
+        var request = program.Declare(LogicalName.Of(h, "transit", "peer", s), ResourceTypes.TransitGatewayPeeringAttachment, hub.Provider, new MapValue
         {
             ["transitGatewayId"] = hub.Id,
             ["peerRegion"] = s,
             ["peerTransitGatewayId"] = spoke.Id,
             ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(h, "transit", "peer", s)),
         });
-        var accept = program.Declare(LogicalName.Of(s, "transit", "accept", h), "aws:ec2transitgateway/peeringAttachmentAccepter:PeeringAttachmentAccepter", spoke.Provider, new MapValue
+        var accept = program.Declare(LogicalName.Of(s, "transit", "accept", h), ResourceTypes.TransitGatewayPeeringAttachmentAccepter, spoke.Provider, new MapValue
         {
             ["transitGatewayAttachmentId"] = request.Id,
             ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(s, "transit", "accept", h)),

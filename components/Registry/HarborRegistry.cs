@@ -17,7 +17,7 @@ public sealed class HarborRegistry
     {
         _program = program;
         _args = args;
-        var ns = Kubernetes(Name("namespace"), "kubernetes:core/v1:Namespace", new MapValue
+        var ns = Kubernetes(Name("namespace"), ResourceTypes.KubernetesNamespace, new MapValue
         {
             ["metadata"] = new MapValue
             {
@@ -82,7 +82,7 @@ public sealed class HarborRegistry
             BucketName = state.BucketName,
             BucketRegion = state.BucketRegion,
         }), args.ExtraValues);
-        Release = Kubernetes(Name("release"), "kubernetes:helm.sh/v3:Release", new MapValue
+        Release = Kubernetes(Name("release"), ResourceTypes.HelmRelease, new MapValue
         {
             ["name"] = HarborChart.ReleaseName,
             ["chart"] = HarborChart.Name,
@@ -128,7 +128,7 @@ public sealed class HarborRegistry
     /// under a new name, which changes the Helm values and so rolls the pods onto the new content.
     /// </summary>
     private Ref Secret(string role, MapValue data, string type = "Opaque") =>
-        Kubernetes(Name($"{role}-secret"), "kubernetes:core/v1:Secret", new MapValue
+        Kubernetes(Name($"{role}-secret"), ResourceTypes.KubernetesSecret, new MapValue
         {
             ["metadata"] = new MapValue { ["namespace"] = Namespace },
             ["type"] = type,
@@ -146,7 +146,7 @@ public sealed class HarborRegistry
     /// <c>kubernetes:yaml/v2:ConfigGroup</c>, which the Kubernetes provider implements itself.
     /// </summary>
     private Resource TargetGroupBinding(Ref targetGroupArn, string role) =>
-        Kubernetes(Name($"{role}-binding"), "kubernetes:yaml/v2:ConfigGroup", new MapValue
+        Kubernetes(Name($"{role}-binding"), ResourceTypes.KubernetesYamlConfigGroup, new MapValue
         {
             ["objs"] = Value.List(new MapValue
             {

@@ -75,12 +75,12 @@ public sealed class HarborSharedSecrets
         Password("xsrf-key", 32);
         Password("registry-password", 32);
 
-        var key = program.Add(Name("token-key"), "tls:index/privateKey:PrivateKey", new MapValue
+        var key = program.Add(Name("token-key"), ResourceTypes.TlsPrivateKey, new MapValue
         {
             ["algorithm"] = "RSA",
             ["rsaBits"] = 4096,
         }, new ResourceOptions { Provider = global.Tls });
-        program.Add(Name("token-cert"), "tls:index/selfSignedCert:SelfSignedCert", new MapValue
+        program.Add(Name("token-cert"), ResourceTypes.TlsSelfSignedCert, new MapValue
         {
             ["privateKeyPem"] = key.Out("privateKeyPem"),
             ["subject"] = new MapValue { ["commonName"] = "harbor-token-ca", ["organization"] = "harbor-ha" },

@@ -19,7 +19,7 @@ internal sealed class ProtectedBucket
         var isProtected = args.Protection == Protection.Protected;
         string Part(string role) => $"{logicalName}-{role}";
 
-        var bucket = program.Declare(logicalName, "aws:s3/bucket:Bucket", provider, new MapValue
+        var bucket = program.Declare(logicalName, ResourceTypes.Bucket, provider, new MapValue
         {
             ["bucket"] = bucketName,
             // A protected bucket refuses to be deleted while it holds objects; a dev bucket is emptied.
@@ -32,13 +32,13 @@ internal sealed class ProtectedBucket
         Objects = new Interpolation(Arn, "/*");
         args.Logs.For(region).LogAccessOf(program, provider, logicalName, Id);
 
-        Versioning = program.Declare(Part("versioning"), "aws:s3/bucketVersioning:BucketVersioning", provider, new MapValue
+        Versioning = program.Declare(Part("versioning"), ResourceTypes.BucketVersioning, provider, new MapValue
         {
             ["bucket"] = Id,
             ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" },
         }).Self;
 
-        program.Declare(Part("encryption"), "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", provider, new MapValue
+        program.Declare(Part("encryption"), ResourceTypes.BucketEncryption, provider, new MapValue
         {
             ["bucket"] = Id,
             ["rules"] = Value.List(new MapValue
@@ -52,7 +52,7 @@ internal sealed class ProtectedBucket
             }),
         });
 
-        var publicAccess = program.Declare(Part("public-access"), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", provider, new MapValue
+        var publicAccess = program.Declare(Part("public-access"), ResourceTypes.BucketPublicAccessBlock, provider, new MapValue
         {
             ["bucket"] = Id,
             ["blockPublicAcls"] = true,
@@ -61,13 +61,13 @@ internal sealed class ProtectedBucket
             ["restrictPublicBuckets"] = true,
         });
 
-        program.Declare(Part("ownership"), "aws:s3/bucketOwnershipControls:BucketOwnershipControls", provider, new MapValue
+        program.Declare(Part("ownership"), ResourceTypes.S3BucketOwnershipControls, provider, new MapValue
         {
             ["bucket"] = Id,
             ["rule"] = new MapValue { ["objectOwnership"] = "BucketOwnerEnforced" },
         });
 
-        program.Declare(Part("lifecycle"), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", provider, new MapValue
+        program.Declare(Part("lifecycle"), ResourceTypes.S3BucketLifecycleConfiguration, provider, new MapValue
         {
             ["bucket"] = Id,
             ["rules"] = Value.List(
@@ -89,7 +89,7 @@ internal sealed class ProtectedBucket
                 }),
         }, new ResourceOptions { DependsOn = [Versioning] });
 
-        program.Declare(Part("tls-only"), "aws:s3/bucketPolicy:BucketPolicy", provider, new MapValue
+        program.Declare(Part("tls-only"), ResourceTypes.BucketPolicy, provider, new MapValue
         {
             ["bucket"] = Id,
             ["policy"] = new ToJson(RegistryStorage.Policy(new MapValue

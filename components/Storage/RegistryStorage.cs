@@ -71,7 +71,7 @@ public sealed class RegistryStorage
     /// </summary>
     private void DeclareReplication(PulumiProgram program, Ref provider, ProtectedBucket source, ProtectedBucket destination)
     {
-        var role = program.Declare(Name("replication-role"), "aws:iam/role:Role", provider, new MapValue
+        var role = program.Declare(Name("replication-role"), ResourceTypes.IamRole, provider, new MapValue
         {
             ["description"] = $"S3 replicates harbor-ha {_region} registry objects to {destination.Region}",
             ["assumeRolePolicy"] = new ToJson(Policy(new MapValue
@@ -82,7 +82,7 @@ public sealed class RegistryStorage
             })),
             ["tags"] = ProgramExtensions.NameTag(Name("replication-role")),
         });
-        var policy = program.Declare(Name("replication-policy"), "aws:iam/rolePolicy:RolePolicy", provider, new MapValue
+        var policy = program.Declare(Name("replication-policy"), ResourceTypes.IamRolePolicy, provider, new MapValue
         {
             ["role"] = role.Id,
             ["policy"] = new ToJson(Policy(
@@ -92,7 +92,7 @@ public sealed class RegistryStorage
                 ThroughS3(Allow(Value.List("kms:Decrypt"), Value.List(source.KmsKeyArn)), source.Region),
                 ThroughS3(Allow(Value.List("kms:Encrypt", "kms:GenerateDataKey"), Value.List(destination.KmsKeyArn)), destination.Region))),
         });
-        program.Declare(Name("replication"), "aws:s3/bucketReplicationConfig:BucketReplicationConfig", provider, new MapValue
+        program.Declare(Name("replication"), ResourceTypes.S3BucketReplicationConfig, provider, new MapValue
         {
             ["bucket"] = source.Id,
             ["role"] = role.Out("arn"),
@@ -130,12 +130,12 @@ public sealed class RegistryStorage
     /// </summary>
     private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live, int keyVersion)
     {
-        var user = program.Declare(Name("registry-user"), "aws:iam/user:User", provider, new MapValue
+        var user = program.Declare(Name("registry-user"), ResourceTypes.IamUser, provider, new MapValue
         {
             ["path"] = "/harbor-ha/",
             ["tags"] = ProgramExtensions.NameTag(Name("registry-user")),
         });
-        program.Declare(Name("registry-policy"), "aws:iam/userPolicy:UserPolicy", provider, new MapValue
+        program.Declare(Name("registry-policy"), ResourceTypes.IamUserPolicy, provider, new MapValue
         {
             ["user"] = user.Out("name"),
             ["policy"] = new ToJson(Policy(
@@ -145,7 +145,7 @@ public sealed class RegistryStorage
         });
         // Generation 1 keeps the original name, so existing stacks do not rotate on upgrade.
         var keyName = keyVersion == 1 ? Name("registry-key") : Name($"registry-key-v{keyVersion}");
-        return program.Declare(keyName, "aws:iam/accessKey:AccessKey", provider, new MapValue
+        return program.Declare(keyName, ResourceTypes.IamAccessKey, provider, new MapValue
         {
             ["user"] = user.Out("name"),
         }, new ResourceOptions { AdditionalSecretOutputs = ["secret"] });

@@ -147,7 +147,7 @@ public sealed class ProviderRegionRule : ICheckRule
     /// zone associations are regional and stay checked).
     /// </summary>
     private static bool IsGlobalDns(Resource r) =>
-        r.Type is "aws:route53/record:Record" or "aws:route53/zone:Zone" or "aws:route53/healthCheck:HealthCheck";
+        r.Type is ResourceTypes.Route53Record or ResourceTypes.Route53Zone or ResourceTypes.Route53HealthCheck;
 
     /// <summary>An AWS provider's region argument; a Kubernetes provider's region is the one its name starts with.</summary>
     private static string? RegionOfProvider(Resource provider) =>
