@@ -90,7 +90,7 @@ public static class CidrCommand
         var table = new Table()
             .Title($"cross-partition VPN: {chinaHub.Name} appliances to the {overseasHub.Name} TGW")
             .AddColumns("appliance AZ", "tunnel", "inside CIDR", $"AWS side (ASN {config.Vpn.AwsAsn})", $"appliance (ASN {config.Vpn.ApplianceAsn})");
-        foreach (var appliance in VpnPlan.AppliancesOf(chinaHub))
+        foreach (var appliance in Network.VpnPlan.AppliancesOf(Regions.AvailabilityZones(chinaHub.Name, chinaHub.AzCount)))
         {
             foreach (var tunnel in appliance.Tunnels)
             {
@@ -107,7 +107,7 @@ public static class CidrCommand
         foreach (var region in config.Regions.OrderBy(r => r.Side).ThenBy(r => r.Slot))
         {
             var first = true;
-            foreach (var subnet in SubnetPlan.For(region))
+            foreach (var subnet in Network.SubnetPlan.For(NetworkPlan.VpcOf(region), Regions.AvailabilityZones(region.Name, region.AzCount)))
             {
                 table.AddRow(
                     first ? Side(region.Side) : "",

@@ -23,7 +23,14 @@ public static class Geo
         // The private network: a Transit Gateway in every region, each hub peered with its side's spokes ...
         var transit = regions.Values.ToDictionary(
             r => r.Region.Name,
-            r => new TransitGateway(program, r.Network, TransitGatewayArgs.For(config, r.Region)),
+            r => new TransitGateway(program, r.Network, new TransitGatewayArgs
+            {
+                Asn = TransitPlan.AsnOf(config, r.Region),
+                RegionBlock = NetworkPlan.BlockOf(r.Region),
+                VpcDestinations = ConfigMapping.Routes(TransitPlan.VpcDestinations(r.Region)),
+                // The China hub's VPC routes through its VPN appliances: traffic must come back through the same one.
+                AttachmentMode = r.Region is { IsHub: true, Side: Side.China } ? TransitAttachmentMode.Appliance : TransitAttachmentMode.Standard,
+            }),
             StringComparer.Ordinal);
         foreach (var peering in TransitPlan.Peerings(config))
         {
@@ -38,16 +45,18 @@ public static class Geo
                 ChinaHub = transit[config.HubOf(Side.China)!.Name],
                 OverseasHub = transit[config.HubOf(Side.Overseas)!.Name],
                 RandomProvider = global.Random,
-                Domain = config.Domain,
-                Vpn = config.Vpn,
+                ChinaCidr = NetworkPlan.SupernetOf(Side.China),
+                OverseasCidr = NetworkPlan.SupernetOf(Side.Overseas),
+                TunnelLogGroupName = StateNames.LogGroup(config.Domain, config.HubOf(Side.Overseas)!.Name, "vpn-tunnels"),
+                ApplianceAsn = config.Vpn.ApplianceAsn,
+                ApplianceInstanceType = config.Vpn.ApplianceInstanceType,
             });
         }
 
         // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
         // every other region, private DNS on both sides, Dragonfly in each region.
-        var zone = LoadBalancer.PublicZone.For(program, config, services.Aws);
         _ = GeoDistribution.Compose(program, config, global,
             regions.ToDictionary(r => r.Key, r => r.Value.ForDistribution(), StringComparer.Ordinal),
-            zone is null ? null : new Dns.PublicZone(zone.ZoneId, zone.Domain, zone.Side));
+            services.Zone);
     }
 }

@@ -27,13 +27,13 @@ public static class GeoDistribution
     /// <param name="config">The stack's validated config.</param>
     /// <param name="global">The global random provider (robot secrets, Dragonfly passwords).</param>
     /// <param name="harbors">Every region of the stack, by region code, as the registry tier built it.</param>
-    /// <param name="publicZone">The registry tier's public zone; null declares one when exposure is <c>both</c>.</param>
+    /// <param name="publicZone">The stack's public zone (required with exposure <c>both</c>).</param>
     public static DistributionSystem Compose(
         PulumiProgram program,
         StackConfig config,
         GlobalProviders global,
         IReadOnlyDictionary<string, RegionHarbor> harbors,
-        PublicZone? publicZone = null)
+        PublicZone? publicZone)
     {
         var missing = config.Regions.Select(r => r.Name).Where(n => !harbors.ContainsKey(n)).ToArray();
         if (missing.Length > 0)
@@ -42,12 +42,14 @@ public static class GeoDistribution
         }
 
         var ordered = config.Regions.Select(r => harbors[r.Name]).ToArray();
-        var dnsRegions = ordered.Select(DnsRegion.From).ToArray();
-        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, config.IsProtected);
+        var dnsRegions = config.Regions.Select(r => DnsRegionOf(r, harbors[r.Name])).ToArray();
+        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, ConfigMapping.SideCidrs,
+            config.IsProtected ? Protection.Protected : Protection.Disposable);
         if (config.Exposure == Exposure.Both)
         {
-            _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? PublicDns.DeclareZone(program, config.Domain, dnsRegions),
-                regionalRecords: publicZone is null);
+            // With ACM certificates the registry tier already published each region's name in the zone.
+            _ = new PublicDns(program, config.Domain, dnsRegions, publicZone ?? throw new ProgramException("exposure both needs the stack's public zone"),
+                regionalRecords: config.Certificate.Mode != CertificateMode.AcmDns);
         }
 
         var dragonfly = new SortedDictionary<string, DragonflyCluster>(StringComparer.Ordinal);
@@ -116,4 +118,16 @@ public static class GeoDistribution
         program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
         return new DistributionSystem(regions, dragonfly, privateDns, links, rules);
     }
+
+    private static DnsRegion DnsRegionOf(RegionConfig region, RegionHarbor harbor) => new()
+    {
+        Region = region.Name,
+        IsHub = region.IsHub,
+        IsPrimary = region.IsPrimary,
+        AwsProvider = harbor.AwsProvider,
+        VpcId = harbor.VpcId,
+        ResolverSubnetIds = harbor.PrivateSubnetIds,
+        InternalLoadBalancer = harbor.InternalLoadBalancer,
+        PublicLoadBalancer = harbor.PublicLoadBalancer,
+    };
 }

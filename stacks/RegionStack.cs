@@ -23,22 +23,43 @@ public sealed class RegionStack
 {
     public RegionStack(PulumiProgram program, StackConfig config, StackServices services, RegionConfig region, NatStrategy nat, Redundancy redundancy)
     {
-        var (global, aws, logs) = services;
+        var (global, aws, logs, shared, zone, protection) = services;
         Region = region;
-        Providers = new RegionProviders(aws, region);
-        Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs { Region = region, Domain = config.Domain, Nat = nat });
+        Providers = new RegionProviders(aws, region.Name);
+        Network = new RegionalNetwork(program, Providers.Aws, new RegionalNetworkArgs
+        {
+            Region = region.Name,
+            VpcCidr = NetworkPlan.VpcOf(region),
+            AvailabilityZones = Regions.AvailabilityZones(region.Name, region.AzCount),
+            FlowLogGroupName = StateNames.LogGroup(config.Domain, region.Name, "vpc-flow-logs"),
+            Nat = nat,
+        });
         // The nodes' group exists before the cluster so that state components can allow it by intent.
         Nodes = new SecurityGroup(program, Providers.Aws, LogicalName.Of(region.Name, "cluster", "nodes-sg"), Network.VpcId,
             "harbor-ha cluster nodes", allowAllEgress: true);
         program.AddOutput($"{OutputPrefix}VpcId", Network.VpcId);
 
         // State: keys first (the DR key lives in the DR region), then database, cache and bucket.
-        var protection = ProtectionOf.Stack(config);
         var sizing = config.Sizing;
-        Keys = new StateKeys(program, aws, new StateKeysArgs { Region = region, Domain = config.Domain, Protection = protection });
+        Keys = new StateKeys(program, aws, new StateKeysArgs
+        {
+            Region = region.Name,
+            KeyAlias = StateNames.StateKeyAlias(config.Domain, region.Name),
+            DrRegion = region.DrRegion,
+            DrKeyAlias = region.DrRegion is null ? null : StateNames.DrKeyAlias(config.Domain, region.Name),
+            Protection = protection,
+        });
         Database = new HarborDatabase(program, Providers.Aws, Network, new DatabaseArgs
         {
-            Region = region,
+            Region = region.Name,
+            Restore = region.Restore is { } restore && (restore.DatabaseSnapshot ?? restore.DatabaseBackupArn) is not null
+                ? new DatabaseRestore
+                {
+                    SnapshotIdentifier = restore.DatabaseSnapshot,
+                    AutomatedBackupsArn = restore.DatabaseBackupArn,
+                    RestoreTime = restore.DatabaseRestoreTime,
+                }
+                : null,
             RandomProvider = global.Random,
             KmsKeyArn = Keys.Arn,
             FinalSnapshotIdentifier = StateNames.FinalSnapshot(config.Domain, region.Name),
@@ -53,7 +74,7 @@ public sealed class RegionStack
         Database.AllowFrom(Nodes);
         Cache = new HarborCache(program, Providers.Aws, Network, new CacheArgs
         {
-            Region = region,
+            Region = region.Name,
             RandomProvider = global.Random,
             KmsKeyArn = Keys.Arn,
             Redundancy = redundancy,
@@ -64,7 +85,13 @@ public sealed class RegionStack
         Cache.AllowFrom(Nodes);
         Storage = new RegistryStorage(program, Providers.Aws, new StorageArgs
         {
-            Region = region,
+            Region = region.Name,
+            Restore = (region.Restore?.Storage ?? Configuration.StorageRestore.None) switch
+            {
+                Configuration.StorageRestore.UseDr => HarborHa.Storage.StorageRestore.UseDr,
+                Configuration.StorageRestore.CopyFromDr => HarborHa.Storage.StorageRestore.CopyFromDr,
+                _ => HarborHa.Storage.StorageRestore.None,
+            },
             BucketName = StateNames.RegistryBucket(config.Domain, region.Name),
             DrBucketName = StateNames.DrBucket(config.Domain, region.Name),
             KmsKeyArn = Keys.Arn,
@@ -78,12 +105,13 @@ public sealed class RegionStack
         // Compute and the front door: EKS, the load balancers with their certificate, the controller that binds them.
         Cluster = new EksCluster(program, Providers.Aws, new EksClusterArgs
         {
-            Region = region,
+            Region = region.Name,
             PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
             NodeSecurityGroup = Nodes,
             RandomProvider = global.Random,
             TlsProvider = global.Tls,
             KubernetesVersion = config.KubernetesVersion,
+            Addons = ConfigMapping.Addons(config.KubernetesVersion),
             NodeInstanceType = sizing.NodeInstanceType,
             NodeMinSize = sizing.NodeMinSize,
             NodeDesiredSize = sizing.NodeDesiredSize,
@@ -92,33 +120,40 @@ public sealed class RegionStack
             PrivateAccessCidrs = config.ClusterPrivateAccessCidrs,
             AdminArns = config.ClusterAdminArns,
             AwsProfile = region.Side == Side.China ? config.AwsCnProfile : config.AwsProfile,
-            Protect = config.IsProtected,
+            Protection = protection,
         });
+        var certificate = ConfigMapping.Certificate(config.Certificate.Mode);
         FrontDoor = new RegistryFrontDoor(program, Providers.Aws, new RegistryFrontDoorArgs
         {
-            Config = config,
-            Region = region,
+            Region = region.Name,
+            Domain = config.Domain,
+            Host = config.RegionalHost(region.Name),
+            Schemes = ConfigMapping.Schemes(config.Exposure),
+            Certificate = certificate,
+            ImportedCertificateArn = config.Certificate.Arns.GetValueOrDefault(region.Name),
+            // The registry tier publishes its regional name (and validates) only with ACM certificates.
+            Zone = certificate == CertificateSource.AcmDns ? zone : null,
             VpcId = Network.VpcId,
             PublicSubnetIds = Network.SubnetIds[SubnetTier.Public],
             PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
             Nodes = Nodes,
-            AwsProviders = aws,
             Logs = logs.For(region.Name),
             TlsProvider = global.Tls,
+            Protection = protection,
         });
         LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs
         {
-            Region = region,
+            Region = region.Name,
             Cluster = Cluster,
             VpcId = Network.VpcId,
             TargetGroupArns = FrontDoor.TargetGroupArns,
         });
 
         // Harbor, on the region's state tier, behind its load balancers.
-        SharedSecrets = HarborSharedSecrets.For(program, global);
+        SharedSecrets = shared;
         Registry = new HarborRegistry(program, new HarborRegistryArgs
         {
-            Region = region,
+            Region = region.Name,
             ExternalUrl = FrontDoor.Url,
             KubernetesProvider = Cluster.KubernetesProvider,
             State = new StateEndpoints

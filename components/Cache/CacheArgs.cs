@@ -1,17 +1,16 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Cache;
 
 /// <summary>
 /// Inputs of <see cref="HarborCache"/>. Sizes default to the ha/geo row of the sizing table
-/// (docs/sizing.md); topologies pass the stack's <c>harbor-ha:sizing</c>.
+/// (docs/sizing.md); smaller stacks pass their own sizes.
 /// </summary>
 public sealed record CacheArgs
 {
-    /// <summary>The region; with <see cref="Redundancy.MultiAz"/> one node per AZ of the region.</summary>
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; it names the resources. With <see cref="Redundancy.MultiAz"/> one node per AZ of the network.</summary>
+    public required string Region { get; init; }
 
     /// <summary>The <c>random</c> provider that generates the auth token.</summary>
     public required Ref RandomProvider { get; init; }

@@ -1,8 +1,6 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Cache;
 
@@ -17,7 +15,7 @@ public sealed class HarborCache
 
     public HarborCache(PulumiProgram program, Ref provider, RegionalNetwork network, CacheArgs args)
     {
-        _region = args.Region.Name;
+        _region = args.Region;
         var isProtected = args.Protection == Protection.Protected;
         var multiAz = args.Redundancy == Redundancy.MultiAz;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Cluster;
 
@@ -20,14 +18,16 @@ public sealed partial class EksCluster
 
     private readonly PulumiProgram _program;
     private readonly Ref _provider;
-    private readonly RegionConfig _region;
+    private readonly string _region;
+    private readonly Partition _partition;
 
     public EksCluster(PulumiProgram program, Ref provider, EksClusterArgs args)
     {
         _program = program;
         _provider = provider;
         _region = args.Region;
-        var r = args.Region.Name;
+        _partition = Partitions.Of(args.Region);
+        var r = args.Region;
 
         // Cluster names are unique per account and region, and two stacks (dev and staging) may
         // share both: a random suffix keeps them apart, while the log group can still be created
@@ -46,7 +46,7 @@ public sealed partial class EksCluster
             ["enableKeyRotation"] = true,
             ["deletionWindowInDays"] = 30,
             ["tags"] = ProgramExtensions.NameTag(Name("secrets-key")),
-        }, new ResourceOptions { Protect = args.Protect });
+        }, new ResourceOptions { Protect = args.Protection == Protection.Protected });
 
         // EKS writes control-plane logs to this group; created first so that retention applies
         // (EKS would otherwise create it with logs kept forever).
@@ -65,7 +65,7 @@ public sealed partial class EksCluster
         var rolePolicy = program.Declare(Name("role-eks-policy"), ResourceTypes.IamRolePolicyAttachment, provider, new MapValue
         {
             ["role"] = role.Id,
-            ["policyArn"] = IamPolicy.Managed(args.Region, "AmazonEKSClusterPolicy"),
+            ["policyArn"] = IamPolicy.Managed(_partition, "AmazonEKSClusterPolicy"),
         });
         // Envelope encryption: the control plane uses this key and no other.
         var roleKms = program.Declare(Name("role-kms"), ResourceTypes.IamRolePolicy, provider, new MapValue
@@ -111,11 +111,11 @@ public sealed partial class EksCluster
                 ["provider"] = new MapValue { ["keyArn"] = key.Out("arn") },
                 ["resources"] = Value.List("secrets"),
             },
-            ["deletionProtection"] = args.Protect,
+            ["deletionProtection"] = args.Protection == Protection.Protected,
             ["tags"] = ProgramExtensions.NameTag(Name("eks")),
         }, new ResourceOptions
         {
-            Protect = args.Protect,
+            Protect = args.Protection == Protection.Protected,
             // EKS needs its role's permissions until it has deleted what it created (AWS provider docs).
             DependsOn = [logs.Self, rolePolicy.Self, roleKms.Self],
         });
@@ -136,7 +136,7 @@ public sealed partial class EksCluster
         }
 
         Issuer = DeclareOidcProvider(cluster, args);
-        var addons = KubernetesReleases.AddonsFor(args.KubernetesVersion);
+        var addons = args.Addons;
         var vpcCni = DeclareVpcCni(cluster, addons.VpcCni);
         var kubeProxy = DeclareAddon(cluster, "kube-proxy", addons.KubeProxy, null, []);
         var nodeGroup = DeclareNodeGroup(cluster, args, [vpcCni.Self, kubeProxy.Self]);
@@ -177,7 +177,7 @@ public sealed partial class EksCluster
     public static string AmiTypeFor(string instanceType) =>
         GravitonFamily().IsMatch(instanceType) ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD";
 
-    private string Name(string role) => LogicalName.Of(_region.Name, "cluster", role);
+    private string Name(string role) => LogicalName.Of(_region, "cluster", role);
 
     private OidcIssuer DeclareOidcProvider(Resource cluster, EksClusterArgs args)
     {
@@ -202,11 +202,11 @@ public sealed partial class EksCluster
         // The CNI's permissions go to its own service account, so the node role does not need them
         // (EKS User Guide, "Configure Amazon VPC CNI plugin to use IRSA").
         var role = ServiceAccountRole.Declare(_program, _provider, Name("vpc-cni-role"), Issuer, "kube-system", "aws-node",
-            $"harbor-ha {_region.Name}: Amazon VPC CNI (aws-node)");
+            $"harbor-ha {_region}: Amazon VPC CNI (aws-node)");
         _program.Declare(Name("vpc-cni-role-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
         {
             ["role"] = role.Id,
-            ["policyArn"] = IamPolicy.Managed(_region, "AmazonEKS_CNI_Policy"),
+            ["policyArn"] = IamPolicy.Managed(_partition, "AmazonEKS_CNI_Policy"),
         });
         return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), []);
     }
@@ -230,8 +230,8 @@ public sealed partial class EksCluster
     {
         var role = _program.Declare(Name("node-role"), ResourceTypes.IamRole, _provider, new MapValue
         {
-            ["description"] = $"harbor-ha {_region.Name}: EKS nodes",
-            ["assumeRolePolicy"] = IamPolicy.AssumableBy(ServicePrincipal.Ec2(_region.Side)),
+            ["description"] = $"harbor-ha {_region}: EKS nodes",
+            ["assumeRolePolicy"] = IamPolicy.AssumableBy(ServicePrincipal.Ec2(_partition)),
             ["tags"] = ProgramExtensions.NameTag(Name("node-role")),
         });
         // Least privilege: join the cluster and pull add-on images. No CNI policy (the CNI has its
@@ -240,13 +240,13 @@ public sealed partial class EksCluster
             .Select(p => _program.Declare(Name($"node-role-{p.Item1}-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
             {
                 ["role"] = role.Id,
-                ["policyArn"] = IamPolicy.Managed(_region, p.Item2),
+                ["policyArn"] = IamPolicy.Managed(_partition, p.Item2),
             }).Self)
             .ToArray();
 
         var template = _program.Declare(Name("node-template"), ResourceTypes.LaunchTemplate, _provider, new MapValue
         {
-            ["description"] = $"harbor-ha {_region.Name}: EKS nodes (IMDSv2 only, encrypted root volume)",
+            ["description"] = $"harbor-ha {_region}: EKS nodes (IMDSv2 only, encrypted root volume)",
             ["metadataOptions"] = new MapValue
             {
                 ["httpEndpoint"] = "enabled",
@@ -307,7 +307,7 @@ public sealed partial class EksCluster
 
     private void DeclareAdmins(Resource cluster, IReadOnlyList<string> adminArns)
     {
-        var partition = Regions.PartitionOf(_region.Name);
+        var partition = _partition.ArnName();
         foreach (var arn in adminArns.Where(a => a.StartsWith($"arn:{partition}:", StringComparison.Ordinal)))
         {
             var id = AdminId(arn);

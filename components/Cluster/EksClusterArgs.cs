@@ -1,7 +1,6 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Cluster;
 
@@ -11,8 +10,8 @@ namespace HarborHa.Cluster;
 /// </summary>
 public sealed record EksClusterArgs
 {
-    /// <summary>The region; its side decides the partition of ARNs and service principals.</summary>
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; its partition (<c>cn-*</c> is aws-cn) decides ARNs and service principals.</summary>
+    public required string Region { get; init; }
 
     /// <summary>Subnets of the control-plane ENIs and the nodes: the private subnets of every AZ.</summary>
     public required IReadOnlyList<Ref> PrivateSubnetIds { get; init; }
@@ -29,8 +28,11 @@ public sealed record EksClusterArgs
     /// <summary>The global tls provider, to read the OIDC issuer's certificate thumbprint.</summary>
     public required Ref TlsProvider { get; init; }
 
-    /// <summary>Kubernetes version; must be in <see cref="KubernetesReleases"/>. Default <see cref="KubernetesReleases.Default"/>.</summary>
-    public string KubernetesVersion { get; init; } = KubernetesReleases.Default;
+    /// <summary>EKS Kubernetes version, e.g. <c>1.34</c>. Required: a default would upgrade clusters silently.</summary>
+    public required string KubernetesVersion { get; init; }
+
+    /// <summary>The EKS add-on builds pinned for <see cref="KubernetesVersion"/> (never "latest": an add-on that changes between runs is a silent upgrade).</summary>
+    public required EksAddonVersions Addons { get; init; }
 
     /// <summary>Node instance type. Default m6i.xlarge (the ha sizing); Graviton types get the ARM AMI.</summary>
     public string NodeInstanceType { get; init; } = "m6i.xlarge";
@@ -76,6 +78,6 @@ public sealed record EksClusterArgs
     /// <summary>Days of control-plane logs in CloudWatch Logs. Default 90.</summary>
     public int LogRetentionDays { get; init; } = 90;
 
-    /// <summary>Refuse deletion of the cluster and its key (stage is not dev). Default true.</summary>
-    public bool Protect { get; init; } = true;
+    /// <summary>Default <see cref="Protection.Protected"/>: the cluster and its secrets key refuse deletion.</summary>
+    public Protection Protection { get; init; } = Protection.Protected;
 }

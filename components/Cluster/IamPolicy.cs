@@ -1,4 +1,4 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
 
 namespace HarborHa.Cluster;
@@ -10,8 +10,8 @@ namespace HarborHa.Cluster;
 public static class IamPolicy
 {
     /// <summary>An AWS managed policy in the region's partition.</summary>
-    public static string Managed(RegionConfig region, string name) =>
-        $"arn:{Regions.PartitionOf(region.Name)}:iam::aws:policy/{name}";
+    public static string Managed(Partition partition, string name) =>
+        $"arn:{partition.ArnName()}:iam::aws:policy/{name}";
 
     /// <summary>A trust policy letting one AWS service assume the role.</summary>
     public static ToJson AssumableBy(Value servicePrincipal) => Document(new MapValue

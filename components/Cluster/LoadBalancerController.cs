@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Cluster;
@@ -24,7 +23,7 @@ public sealed class LoadBalancerController
 
     public LoadBalancerController(PulumiProgram program, Ref provider, LoadBalancerControllerArgs args)
     {
-        var r = args.Region.Name;
+        var r = args.Region;
         string Name(string role) => LogicalName.Of(r, "cluster", "lb-controller", role);
         var role = ServiceAccountRole.Declare(program, provider, Name("role"), args.Cluster.Issuer, Namespace, ServiceAccount,
             $"harbor-ha {r}: AWS Load Balancer Controller (TargetGroupBinding only)");
@@ -63,7 +62,7 @@ public sealed class LoadBalancerController
         {
             ["clusterName"] = args.Cluster.ClusterName,
             // IMDS is closed to pods (hop limit 1), so region and VPC cannot be discovered.
-            ["region"] = args.Region.Name,
+            ["region"] = args.Region,
             ["vpcId"] = args.VpcId,
             ["replicaCount"] = args.Replicas,
             ["serviceAccount"] = new MapValue
@@ -94,7 +93,7 @@ public sealed class LoadBalancerController
     /// partition; AWS publishes the image in each China region's EKS image registry (EKS User
     /// Guide for China, "Amazon container image registries").
     /// </summary>
-    public static string? ImageRepository(RegionConfig region) => region.Name switch
+    public static string? ImageRepository(string region) => region switch
     {
         "cn-north-1" => "918309763551.dkr.ecr.cn-north-1.amazonaws.com.cn/amazon/aws-load-balancer-controller",
         "cn-northwest-1" => "961992271922.dkr.ecr.cn-northwest-1.amazonaws.com.cn/amazon/aws-load-balancer-controller",

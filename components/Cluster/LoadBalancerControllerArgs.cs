@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Cluster;
@@ -6,7 +5,8 @@ namespace HarborHa.Cluster;
 /// <summary>Inputs of <see cref="LoadBalancerController"/>.</summary>
 public sealed record LoadBalancerControllerArgs
 {
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; the controller is told it because IMDS is closed to pods.</summary>
+    public required string Region { get; init; }
 
     /// <summary>The cluster it runs in (name, OIDC provider, Kubernetes provider, readiness).</summary>
     public required EksCluster Cluster { get; init; }

@@ -1,25 +1,25 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Common;
 
 /// <summary>
 /// The one AWS provider of each region the program touches: the stack's own regions and the
-/// disaster-recovery regions that hold their copies (which need not be stack regions, e.g.
-/// ap-southeast-2 in prod). A provider is declared on first use as <c>&lt;region&gt;-aws</c>, with
-/// the partition's credentials profile and account guard, so a region never gets two providers
-/// and a DR region that is also a stack region shares that region's provider.
+/// disaster-recovery regions that hold their copies (which need not be stack regions). A provider
+/// is declared on first use as <c>&lt;region&gt;-aws</c>, with the partition's credentials profile
+/// and account guard, so a region never gets two providers and a DR region that is also a stack
+/// region shares that region's provider. The caller creates one registry per program and hands it
+/// to every component.
 /// </summary>
 public sealed class AwsProviderRegistry
 {
     private readonly PulumiProgram _program;
-    private readonly StackConfig _config;
+    private readonly AwsProviderSettings _settings;
     private readonly Dictionary<string, Ref> _providers = new(StringComparer.Ordinal);
 
-    public AwsProviderRegistry(PulumiProgram program, StackConfig config)
+    public AwsProviderRegistry(PulumiProgram program, AwsProviderSettings? settings = null)
     {
         _program = program;
-        _config = config;
+        _settings = settings ?? new AwsProviderSettings();
     }
 
     /// <summary>The provider of <paramref name="region"/>, declared the first time it is asked for.</summary>
@@ -30,25 +30,18 @@ public sealed class AwsProviderRegistry
             return existing;
         }
 
-        if (!Regions.IsKnown(region))
-        {
-            throw new ProgramException($"no AWS provider for unknown region '{region}'");
-        }
-
-        var china = Regions.SideOf(region) == Side.China;
+        var partition = Partitions.Of(region);
         var properties = new MapValue
         {
             ["region"] = region,
             ["defaultTags"] = new MapValue { ["tags"] = DefaultTags(region) },
         };
-        var profile = china ? _config.AwsCnProfile : _config.AwsProfile;
-        if (profile is not null)
+        if (_settings.Profiles.TryGetValue(partition, out var profile))
         {
             properties.Add("profile", profile);
         }
 
-        var account = china ? _config.AwsCnAccountId : _config.AwsAccountId;
-        if (account is not null)
+        if (_settings.AccountIds.TryGetValue(partition, out var account))
         {
             properties.Add("allowedAccountIds", Value.List(account));
         }
@@ -62,13 +55,14 @@ public sealed class AwsProviderRegistry
     /// <summary>The logical name of a region's provider.</summary>
     public static string Name(string region) => LogicalName.Of(region, "aws");
 
-    private MapValue DefaultTags(string region) =>
-        new(_config.Tags.Select(t => KeyValuePair.Create(t.Key, (Value)t.Value)).Where(t => !IsOwnTag(t.Key)))
+    private MapValue DefaultTags(string region)
+    {
+        var tags = new MapValue(_settings.DefaultTags.Select(t => KeyValuePair.Create(t.Key, (Value)t.Value)));
+        if (_settings.RegionTagKey is { } key)
         {
-            ["harbor-ha:region"] = region,
-            ["harbor-ha:environment"] = _config.Stage.ToString().ToLowerInvariant(),
-            ["ManagedBy"] = "pulumi/harbor-ha",
-        };
+            tags.Add(key, region);
+        }
 
-    private static bool IsOwnTag(string key) => key is "harbor-ha:region" or "harbor-ha:environment" or "ManagedBy";
+        return tags;
+    }
 }

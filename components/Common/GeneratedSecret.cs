@@ -17,7 +17,9 @@ public static class GeneratedSecret
     /// <param name="digits">False for consumers that refuse a leading zero (VPN pre-shared keys).</param>
     /// <param name="minOfEachClass">At least this many upper-case letters, lower-case letters and digits, for
     /// consumers with a password policy (Harbor users and robots).</param>
-    public static Ref Password(PulumiProgram program, string name, Ref randomProvider, int length, bool digits = true, int minOfEachClass = 0)
+    /// <param name="protection">Protected for secrets whose replacement breaks stored data (Harbor's secret key).</param>
+    public static Ref Password(PulumiProgram program, string name, Ref randomProvider, int length, bool digits = true, int minOfEachClass = 0,
+        Protection protection = Protection.Disposable)
     {
         var properties = new MapValue
         {
@@ -37,6 +39,6 @@ public static class GeneratedSecret
         }
 
         return program.Declare(name, ResourceTypes.RandomPassword, randomProvider, properties,
-            new ResourceOptions { AdditionalSecretOutputs = ["result"] }).Out("result");
+            new ResourceOptions { AdditionalSecretOutputs = ["result"], Protect = protection == Protection.Protected }).Out("result");
     }
 }

@@ -24,6 +24,9 @@ public static class Partitions
     /// <summary>The partition's ARN prefix segment: <c>aws</c> or <c>aws-cn</c>.</summary>
     public static string ArnName(this Partition partition) => partition == Partition.AwsCn ? "aws-cn" : "aws";
 
+    /// <summary>The DNS suffix of AWS service endpoints in the partition.</summary>
+    public static string DnsSuffix(this Partition partition) => partition == Partition.AwsCn ? "amazonaws.com.cn" : "amazonaws.com";
+
     /// <summary>The side's word in logical names: <c>china</c> or <c>overseas</c> (names never change).</summary>
     public static string NameWord(this Partition partition) => partition == Partition.AwsCn ? "china" : "overseas";
 }

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Common;
@@ -11,13 +10,16 @@ namespace HarborHa.Common;
 /// </summary>
 public sealed class RegionProviders
 {
-    public RegionProviders(AwsProviderRegistry aws, RegionConfig region)
+    public RegionProviders(AwsProviderRegistry aws, string region)
     {
         Region = region;
-        Aws = aws.For(region.Name);
+        Aws = aws.For(region);
     }
 
-    public RegionConfig Region { get; }
+    /// <summary>The region code, e.g. <c>ap-southeast-1</c>.</summary>
+    public string Region { get; }
+
+    public Partition Partition => Partitions.Of(Region);
 
     /// <summary>The region's AWS provider.</summary>
     public Ref Aws { get; }

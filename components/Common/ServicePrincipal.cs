@@ -1,5 +1,3 @@
-using HarborHa.Configuration;
-
 namespace HarborHa.Common;
 
 /// <summary>
@@ -17,9 +15,9 @@ public static class ServicePrincipal
     /// <c>ec2.amazonaws.com.cn</c> (awslabs/cdk-eks-blueprints#558), while the AWS China IAM docs show
     /// the global form for instance profiles: trust both there. Each names only the EC2 service.
     /// </summary>
-    public static Model.Value Ec2(Side side) =>
-        side == Side.China ? Model.Value.List("ec2.amazonaws.com", "ec2.amazonaws.com.cn") : "ec2.amazonaws.com";
+    public static Model.Value Ec2(Partition partition) =>
+        partition == Partition.AwsCn ? Model.Value.List("ec2.amazonaws.com", "ec2.amazonaws.com.cn") : "ec2.amazonaws.com";
 
-    public static string Of(string service, Side side) =>
-        side == Side.China && ChinaSuffixed.Contains(service) ? $"{service}.amazonaws.com.cn" : $"{service}.amazonaws.com";
+    public static string Of(string service, Partition partition) =>
+        partition == Partition.AwsCn && ChinaSuffixed.Contains(service) ? $"{service}.amazonaws.com.cn" : $"{service}.amazonaws.com";
 }

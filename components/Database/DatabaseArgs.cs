@@ -1,17 +1,19 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Database;
 
 /// <summary>
 /// Inputs of <see cref="HarborDatabase"/>. Sizes default to the ha/geo row of the sizing table
-/// (docs/sizing.md); topologies pass the stack's <c>harbor-ha:sizing</c>.
+/// (docs/sizing.md); smaller stacks pass their own sizes.
 /// </summary>
 public sealed record DatabaseArgs
 {
-    /// <summary>The region; its restore source, if any, is where the instance is created from.</summary>
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; it names the resources.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Where the instance is created from when it is rebuilt. Default null: a new, empty database.</summary>
+    public DatabaseRestore? Restore { get; init; }
 
     /// <summary>The <c>random</c> provider that generates the master password.</summary>
     public required Ref RandomProvider { get; init; }
@@ -19,7 +21,7 @@ public sealed record DatabaseArgs
     /// <summary>ARN of the region's customer-managed key: storage and Performance Insights are encrypted with it.</summary>
     public required Value KmsKeyArn { get; init; }
 
-    /// <summary>Identifier of the final snapshot taken when a protected instance is deleted (StateNames.FinalSnapshot).</summary>
+    /// <summary>Identifier of the final snapshot taken when a protected instance is deleted (unique per account and region).</summary>
     public required string FinalSnapshotIdentifier { get; init; }
 
     /// <summary>Where automated backups are replicated to; default null: no copy outside the region.</summary>

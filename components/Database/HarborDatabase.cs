@@ -1,8 +1,6 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Database;
 
@@ -19,7 +17,7 @@ public sealed class HarborDatabase
 
     public HarborDatabase(PulumiProgram program, Ref provider, RegionalNetwork network, DatabaseArgs args)
     {
-        _region = args.Region.Name;
+        _region = args.Region;
         var isProtected = args.Protection == Protection.Protected;
 
         // RDS master passwords exclude '/', '"', '@' and spaces, and Harbor puts the password into a
@@ -84,7 +82,7 @@ public sealed class HarborDatabase
             properties.Add("finalSnapshotIdentifier", args.FinalSnapshotIdentifier);
         }
 
-        AddRestoreSource(properties, args.Region.Restore);
+        AddRestoreSource(properties, args.Restore);
         var instance = program.Declare(Name("instance"), ResourceTypes.RdsInstance, provider, properties, new ResourceOptions
         {
             Protect = isProtected,
@@ -129,16 +127,16 @@ public sealed class HarborDatabase
 
     private string Name(string role) => LogicalName.Of(_region, "db", role);
 
-    private static void AddRestoreSource(MapValue properties, RestoreSource? restore)
+    private static void AddRestoreSource(MapValue properties, DatabaseRestore? restore)
     {
-        if (restore?.DatabaseSnapshot is { } snapshot)
+        if (restore?.SnapshotIdentifier is { } snapshot)
         {
             properties.Add("snapshotIdentifier", snapshot);
         }
-        else if (restore?.DatabaseBackupArn is { } backups)
+        else if (restore?.AutomatedBackupsArn is { } backups)
         {
             var pointInTime = new MapValue { ["sourceDbInstanceAutomatedBackupsArn"] = backups };
-            if (restore.DatabaseRestoreTime is { } time)
+            if (restore.RestoreTime is { } time)
             {
                 pointInTime.Add("restoreTime", time);
             }

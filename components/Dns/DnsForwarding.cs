@@ -1,4 +1,4 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 
 namespace HarborHa.Dns;
 
@@ -13,21 +13,21 @@ namespace HarborHa.Dns;
 public static class DnsForwarding
 {
     /// <summary>The regions that forward, sorted; empty when the stack has one side only.</summary>
-    public static IReadOnlyList<RegionConfig> Forwarders(IReadOnlyList<RegionConfig> regions)
+    public static IReadOnlyList<DnsRegion> Forwarders(IReadOnlyList<DnsRegion> regions)
     {
-        if (regions.Select(r => r.Side).Distinct().Count() < 2)
+        if (regions.Select(r => r.Partition).Distinct().Count() < 2)
         {
             return [];
         }
 
-        return regions.Where(r => r.IsHub || r.IsPrimary).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
+        return regions.Where(r => r.IsHub || r.IsPrimary).OrderBy(r => r.Region, StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The other side's regions whose names a forwarder sends to the other side's hub.</summary>
-    public static IReadOnlyList<RegionConfig> RemoteRegions(RegionConfig forwarder, IReadOnlyList<RegionConfig> regions) =>
-        regions.Where(r => r.Side != forwarder.Side).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<DnsRegion> RemoteRegions(DnsRegion forwarder, IReadOnlyList<DnsRegion> regions) =>
+        regions.Where(r => r.Partition != forwarder.Partition).OrderBy(r => r.Region, StringComparer.Ordinal).ToArray();
 
     /// <summary>The region holding a side's inbound endpoint (its hub), or null when the side has no region.</summary>
-    public static RegionConfig? InboundOf(Side side, IReadOnlyList<RegionConfig> regions) =>
-        regions.SingleOrDefault(r => r.Side == side && r.IsHub);
+    public static DnsRegion? InboundOf(Partition side, IReadOnlyList<DnsRegion> regions) =>
+        regions.SingleOrDefault(r => r.Partition == side && r.IsHub);
 }

@@ -1,13 +1,20 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Distribution;
 using HarborHa.Model;
 
 namespace HarborHa.Dns;
 
-/// <summary>One region as DNS needs it: its provider, VPC, subnets for resolver endpoints, and its load balancers.</summary>
+/// <summary>One region as DNS needs it: its role, provider, VPC, subnets for resolver endpoints, and its load balancers.</summary>
 public sealed record DnsRegion
 {
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Whether the region is its side's hub: it holds the side's private zone and inbound resolver endpoint.</summary>
+    public required bool IsHub { get; init; }
+
+    /// <summary>Whether the region is the primary (it forwards the other side's names to push there).</summary>
+    public required bool IsPrimary { get; init; }
 
     public required Ref AwsProvider { get; init; }
 
@@ -22,13 +29,5 @@ public sealed record DnsRegion
     /// <summary>The internet-facing load balancer, with exposure <c>both</c>; null otherwise.</summary>
     public LoadBalancerEndpoint? PublicLoadBalancer { get; init; }
 
-    public static DnsRegion From(RegionHarbor harbor) => new()
-    {
-        Region = harbor.Region,
-        AwsProvider = harbor.AwsProvider,
-        VpcId = harbor.VpcId,
-        ResolverSubnetIds = harbor.PrivateSubnetIds,
-        InternalLoadBalancer = harbor.InternalLoadBalancer,
-        PublicLoadBalancer = harbor.PublicLoadBalancer,
-    };
+    public Partition Partition => Partitions.Of(Region);
 }

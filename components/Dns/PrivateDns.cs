@@ -1,8 +1,6 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Dns;
 
@@ -19,24 +17,24 @@ public sealed class PrivateDns
 {
     private readonly Dictionary<string, Ref> _records = new(StringComparer.Ordinal);
 
-    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, bool protect)
+    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, IReadOnlyDictionary<Partition, string> sideCidrs, Protection protection)
     {
-        _protect = protect;
-        var configs = regions.Select(r => r.Region).ToArray();
-        var byName = regions.ToDictionary(r => r.Region.Name, StringComparer.Ordinal);
-        foreach (var side in new[] { Side.China, Side.Overseas })
+        _protect = protection == Protection.Protected;
+        _sideCidrs = sideCidrs;
+        var configs = regions;
+        foreach (var side in new[] { Partition.AwsCn, Partition.Aws })
         {
-            var members = regions.Where(r => r.Region.Side == side).OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToArray();
+            var members = regions.Where(r => r.Partition == side).OrderBy(r => r.Region, StringComparer.Ordinal).ToArray();
             var hub = DnsForwarding.InboundOf(side, configs);
             if (members.Length == 0 || hub is null)
             {
                 continue;
             }
 
-            DeclareZone(program, domain, byName[hub.Name], members);
+            DeclareZone(program, domain, hub, members);
         }
 
-        var inbound = new Dictionary<Side, Resource>();
+        var inbound = new Dictionary<Partition, Resource>();
         var groups = new Dictionary<string, SecurityGroup>(StringComparer.Ordinal);
         var forwarders = DnsForwarding.Forwarders(configs);
         if (forwarders.Count == 0)
@@ -44,9 +42,9 @@ public sealed class PrivateDns
             return;
         }
 
-        foreach (var side in new[] { Side.China, Side.Overseas })
+        foreach (var side in new[] { Partition.AwsCn, Partition.Aws })
         {
-            var hub = byName[DnsForwarding.InboundOf(side, configs)!.Name];
+            var hub = DnsForwarding.InboundOf(side, configs)!;
             inbound[side] = program.Declare(Name(hub, "inbound"), ResourceTypes.Route53ResolverEndpoint, hub.AwsProvider, new MapValue
             {
                 ["name"] = Name(hub, "inbound"),
@@ -58,7 +56,7 @@ public sealed class PrivateDns
             });
         }
 
-        foreach (var forwarder in forwarders.Select(f => byName[f.Name]))
+        foreach (var forwarder in forwarders)
         {
             var outbound = program.Declare(Name(forwarder, "outbound"), ResourceTypes.Route53ResolverEndpoint, forwarder.AwsProvider, new MapValue
             {
@@ -69,21 +67,21 @@ public sealed class PrivateDns
                 ["ipAddresses"] = TwoAddresses(forwarder),
                 ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "outbound")),
             });
-            var target = inbound[forwarder.Region.Side == Side.China ? Side.Overseas : Side.China];
-            foreach (var remote in DnsForwarding.RemoteRegions(forwarder.Region, configs))
+            var target = inbound[forwarder.Partition == Partition.AwsCn ? Partition.Aws : Partition.AwsCn];
+            foreach (var remote in DnsForwarding.RemoteRegions(forwarder, configs))
             {
-                var rule = program.Declare(Name(forwarder, "forward", remote.Name), ResourceTypes.Route53ResolverRule, forwarder.AwsProvider, new MapValue
+                var rule = program.Declare(Name(forwarder, "forward", remote.Region), ResourceTypes.Route53ResolverRule, forwarder.AwsProvider, new MapValue
                 {
-                    ["name"] = Name(forwarder, "forward", remote.Name),
-                    ["domainName"] = $"{remote.Name}.{domain}",
+                    ["name"] = Name(forwarder, "forward", remote.Region),
+                    ["domainName"] = $"{remote.Region}.{domain}",
                     ["ruleType"] = "FORWARD",
                     ["resolverEndpointId"] = outbound.Id,
                     ["targetIps"] = Value.List(
                         new MapValue { ["ip"] = target.Out("ipAddresses[0].ip"), ["port"] = 53 },
                         new MapValue { ["ip"] = target.Out("ipAddresses[1].ip"), ["port"] = 53 }),
-                    ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "forward", remote.Name)),
+                    ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "forward", remote.Region)),
                 });
-                program.Declare(Name(forwarder, "forward", remote.Name, "vpc"), ResourceTypes.Route53ResolverRuleAssociation, forwarder.AwsProvider, new MapValue
+                program.Declare(Name(forwarder, "forward", remote.Region, "vpc"), ResourceTypes.Route53ResolverRuleAssociation, forwarder.AwsProvider, new MapValue
                 {
                     ["resolverRuleId"] = rule.Id,
                     ["vpcId"] = forwarder.VpcId,
@@ -96,70 +94,71 @@ public sealed class PrivateDns
     public Ref RecordOf(string region) => _records[region];
 
     private readonly bool _protect;
+    private readonly IReadOnlyDictionary<Partition, string> _sideCidrs;
 
     private void DeclareZone(PulumiProgram program, string domain, DnsRegion hub, IReadOnlyList<DnsRegion> members)
     {
-        var zoneName = LogicalName.Of(hub.Region.Name, "dns", "private-zone");
+        var zoneName = LogicalName.Of(hub.Region, "dns", "private-zone");
         var zone = program.Declare(zoneName, ResourceTypes.Route53Zone, hub.AwsProvider, new MapValue
         {
             ["name"] = domain,
-            ["comment"] = $"harbor-ha private names of the {(hub.Region.Side == Side.China ? "China" : "overseas")} side",
+            ["comment"] = $"harbor-ha private names of the {(hub.Partition == Partition.AwsCn ? "China" : "overseas")} side",
             // The first VPC makes the zone private; the others are associated below. Route 53 needs one at creation.
-            ["vpcs"] = Value.List(new MapValue { ["vpcId"] = hub.VpcId, ["vpcRegion"] = hub.Region.Name }),
+            ["vpcs"] = Value.List(new MapValue { ["vpcId"] = hub.VpcId, ["vpcRegion"] = hub.Region }),
             ["tags"] = ProgramExtensions.NameTag(zoneName),
         }, new ResourceOptions { IgnoreChanges = ["vpcs"], Protect = _protect });
         var zoneId = zone.Out("zoneId");
         foreach (var member in members)
         {
-            if (member.Region.Name != hub.Region.Name)
+            if (member.Region != hub.Region)
             {
-                program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-zone-association"), ResourceTypes.Route53ZoneAssociation, member.AwsProvider, new MapValue
+                program.Declare(LogicalName.Of(member.Region, "dns", "private-zone-association"), ResourceTypes.Route53ZoneAssociation, member.AwsProvider, new MapValue
                 {
                     ["zoneId"] = zoneId,
                     ["vpcId"] = member.VpcId,
-                    ["vpcRegion"] = member.Region.Name,
+                    ["vpcRegion"] = member.Region,
                 });
             }
 
-            var record = program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-record"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
+            var record = program.Declare(LogicalName.Of(member.Region, "dns", "private-record"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
             {
                 ["zoneId"] = zoneId,
-                ["name"] = $"{member.Region.Name}.{domain}",
+                ["name"] = $"{member.Region}.{domain}",
                 ["type"] = "A",
                 ["aliases"] = Value.List(Alias(member.InternalLoadBalancer)),
             });
-            _records[member.Region.Name] = record.Self;
+            _records[member.Region] = record.Self;
 
-            program.Declare(LogicalName.Of(member.Region.Name, "dns", "private-global"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
+            program.Declare(LogicalName.Of(member.Region, "dns", "private-global"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
             {
                 ["zoneId"] = zoneId,
                 ["name"] = domain,
                 ["type"] = "A",
-                ["setIdentifier"] = member.Region.Name,
-                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = member.Region.Name }),
+                ["setIdentifier"] = member.Region,
+                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = member.Region }),
                 ["aliases"] = Value.List(Alias(member.InternalLoadBalancer)),
             });
         }
     }
 
     /// <summary>The resolver endpoints' group: DNS from the other side's address space in, anything out (forwarded queries).</summary>
-    private static SecurityGroup GroupOf(PulumiProgram program, DnsRegion region, Dictionary<string, SecurityGroup> groups)
+    private SecurityGroup GroupOf(PulumiProgram program, DnsRegion region, Dictionary<string, SecurityGroup> groups)
     {
-        if (groups.TryGetValue(region.Region.Name, out var existing))
+        if (groups.TryGetValue(region.Region, out var existing))
         {
             return existing;
         }
 
         var group = new SecurityGroup(program, region.AwsProvider, Name(region, "sg"), region.VpcId,
             "harbor-ha Route 53 Resolver endpoints (DNS across the VPN)", allowAllEgress: true);
-        if (region.Region.IsHub)
+        if (region.IsHub)
         {
-            var other = NetworkPlan.OtherSupernet(region.Region.Side);
+            var other = _sideCidrs[region.Partition == Partition.AwsCn ? Partition.Aws : Partition.AwsCn];
             group.AllowFromCidr("other-side-dns-udp", other, "udp", 53, 53, "DNS queries forwarded from the other side over the VPN");
             group.AllowFromCidr("other-side-dns-tcp", other, "tcp", 53, 53, "DNS queries forwarded from the other side over the VPN (large answers)");
         }
 
-        groups[region.Region.Name] = group;
+        groups[region.Region] = group;
         return group;
     }
 
@@ -168,7 +167,7 @@ public sealed class PrivateDns
     {
         if (region.ResolverSubnetIds.Count < 2)
         {
-            throw new ProgramException($"{region.Region.Name}: a resolver endpoint needs subnets in two availability zones");
+            throw new ProgramException($"{region.Region}: a resolver endpoint needs subnets in two availability zones");
         }
 
         return Value.List(region.ResolverSubnetIds.Take(2).Select(id => (Value)new MapValue { ["subnetId"] = id }).ToArray());
@@ -181,5 +180,5 @@ public sealed class PrivateDns
         ["evaluateTargetHealth"] = true,
     };
 
-    private static string Name(DnsRegion region, params string[] role) => LogicalName.Of([region.Region.Name, "dns", "resolver", .. role]);
+    private static string Name(DnsRegion region, params string[] role) => LogicalName.Of([region.Region, "dns", "resolver", .. role]);
 }

@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Distribution;
 using HarborHa.Model;
 
@@ -27,37 +26,37 @@ public sealed class PublicDns
     /// false when the registry tier already did (its zone, acm-dns): two records of one name would clash.</param>
     public PublicDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, PublicZone zone, bool regionalRecords = true)
     {
-        var exposed = regions.Where(r => r.PublicLoadBalancer is not null).OrderBy(r => r.Region.Name, StringComparer.Ordinal).ToArray();
+        var exposed = regions.Where(r => r.PublicLoadBalancer is not null).OrderBy(r => r.Region, StringComparer.Ordinal).ToArray();
         if (exposed.Length == 0)
         {
             return;
         }
 
-        if (zone.Side == Side.China && exposed.Any(r => r.Region.Side == Side.Overseas))
+        if (zone.Partition == Partition.AwsCn && exposed.Any(r => r.Partition == Partition.Aws))
         {
             throw new ProgramException("the public zone must be in the overseas partition when overseas regions are public: aliases cannot cross partitions");
         }
 
-        if (zone.Name != domain && !domain.EndsWith("." + zone.Name, StringComparison.Ordinal))
+        if (zone.Domain != domain && !domain.EndsWith("." + zone.Domain, StringComparison.Ordinal))
         {
-            throw new ProgramException($"the public zone {zone.Name} does not contain the domain {domain}");
+            throw new ProgramException($"the public zone {zone.Domain} does not contain the domain {domain}");
         }
 
-        var writer = regions.Single(r => r.Region.Side == zone.Side && r.Region.IsHub).AwsProvider;
-        var local = exposed.Where(r => r.Region.Side == zone.Side).ToArray();
-        var remote = exposed.Where(r => r.Region.Side != zone.Side).ToArray();
+        var writer = zone.Provider;
+        var local = exposed.Where(r => r.Partition == zone.Partition).ToArray();
+        var remote = exposed.Where(r => r.Partition != zone.Partition).ToArray();
         var health = new Dictionary<string, Ref>(StringComparer.Ordinal);
 
         foreach (var region in exposed)
         {
-            var name = $"{region.Region.Name}.{domain}";
+            var name = $"{region.Region}.{domain}";
             var lb = region.PublicLoadBalancer!;
-            var record = new MapValue { ["zoneId"] = zone.Id, ["name"] = name };
-            if (region.Region.Side == zone.Side)
+            var record = new MapValue { ["zoneId"] = zone.ZoneId, ["name"] = name };
+            if (region.Partition == zone.Partition)
             {
                 record.Add("type", "A");
                 record.Add("aliases", Value.List(Alias(lb)));
-                health[region.Region.Name] = program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-health"), ResourceTypes.Route53HealthCheck, writer, new MapValue
+                health[region.Region] = program.Declare(LogicalName.Of(region.Region, "dns", "public-health"), ResourceTypes.Route53HealthCheck, writer, new MapValue
                 {
                     ["type"] = "HTTPS",
                     ["fqdn"] = name,
@@ -67,7 +66,7 @@ public sealed class PublicDns
                     ["enableSni"] = true,
                     ["requestInterval"] = 30,
                     ["failureThreshold"] = 3,
-                    ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(region.Region.Name, "dns", "public-health")),
+                    ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(region.Region, "dns", "public-health")),
                 }).Id;
             }
             else
@@ -79,23 +78,23 @@ public sealed class PublicDns
 
             if (regionalRecords)
             {
-                program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-record"), ResourceTypes.Route53Record, writer, record);
+                program.Declare(LogicalName.Of(region.Region, "dns", "public-record"), ResourceTypes.Route53Record, writer, record);
             }
         }
 
-        var apex = zone.Name == domain;
+        var apex = zone.Domain == domain;
         var geolocation = remote.Length > 0 && !apex;
         var latencyName = geolocation ? $"{LatencyLabel}.{domain}" : domain;
         foreach (var region in local)
         {
-            program.Declare(LogicalName.Of(region.Region.Name, "dns", "public-latency"), ResourceTypes.Route53Record, writer, new MapValue
+            program.Declare(LogicalName.Of(region.Region, "dns", "public-latency"), ResourceTypes.Route53Record, writer, new MapValue
             {
-                ["zoneId"] = zone.Id,
+                ["zoneId"] = zone.ZoneId,
                 ["name"] = latencyName,
                 ["type"] = "A",
-                ["setIdentifier"] = region.Region.Name,
-                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = region.Region.Name }),
-                ["healthCheckId"] = health[region.Region.Name],
+                ["setIdentifier"] = region.Region,
+                ["latencyRoutingPolicies"] = Value.List(new MapValue { ["region"] = region.Region }),
+                ["healthCheckId"] = health[region.Region],
                 ["aliases"] = Value.List(Alias(region.PublicLoadBalancer!)),
             });
         }
@@ -108,19 +107,19 @@ public sealed class PublicDns
         var china = ChinaEntry(remote);
         program.Declare(LogicalName.Of("global", "dns", "public-global-cn"), ResourceTypes.Route53Record, writer, new MapValue
         {
-            ["zoneId"] = zone.Id,
+            ["zoneId"] = zone.ZoneId,
             ["name"] = domain,
             ["type"] = "CNAME",
             ["ttl"] = 60,
             ["setIdentifier"] = "china",
             ["geolocationRoutingPolicies"] = Value.List(new MapValue { ["country"] = "CN" }),
-            ["records"] = Value.List($"{china.Region.Name}.{domain}"),
+            ["records"] = Value.List($"{china.Region}.{domain}"),
         });
         if (local.Length > 0)
         {
             program.Declare(LogicalName.Of("global", "dns", "public-global-default"), ResourceTypes.Route53Record, writer, new MapValue
             {
-                ["zoneId"] = zone.Id,
+                ["zoneId"] = zone.ZoneId,
                 ["name"] = domain,
                 ["type"] = "CNAME",
                 ["ttl"] = 60,
@@ -132,28 +131,9 @@ public sealed class PublicDns
         }
     }
 
-    /// <summary>
-    /// Declares a public zone for the domain itself, for stacks whose registry tier brings none. Its
-    /// partition is overseas when the stack has an overseas region (China's Route 53 is separate).
-    /// Delegate the domain to the zone's name servers (output <c>publicZoneNameServers</c>).
-    /// </summary>
-    public static PublicZone DeclareZone(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions)
-    {
-        var side = regions.Any(r => r.Region.Side == Side.Overseas) ? Side.Overseas : Side.China;
-        var hub = regions.Single(r => r.Region.Side == side && r.Region.IsHub);
-        var zone = program.Declare(LogicalName.Of("global", "dns", "public-zone"), ResourceTypes.Route53Zone, hub.AwsProvider, new MapValue
-        {
-            ["name"] = domain,
-            ["comment"] = "harbor-ha public names",
-            ["tags"] = ProgramExtensions.NameTag(LogicalName.Of("global", "dns", "public-zone")),
-        });
-        program.AddOutput("publicZoneNameServers", zone.Out("nameServers"));
-        return new PublicZone(zone.Out("zoneId"), domain, side);
-    }
-
     /// <summary>The China region that answers China's queries for the global name: the primary if it is there, else the hub.</summary>
     public static DnsRegion ChinaEntry(IReadOnlyList<DnsRegion> china) =>
-        china.FirstOrDefault(r => r.Region.IsPrimary) ?? china.FirstOrDefault(r => r.Region.IsHub) ?? china.OrderBy(r => r.Region.Slot).First();
+        china.FirstOrDefault(r => r.IsPrimary) ?? china.First(r => r.IsHub);
 
     private static MapValue Alias(LoadBalancerEndpoint lb) => new()
     {

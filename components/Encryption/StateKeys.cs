@@ -1,6 +1,5 @@
 using HarborHa.Common;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Encryption;
 
@@ -22,16 +21,21 @@ public sealed class StateKeys
 
     public StateKeys(PulumiProgram program, AwsProviderRegistry aws, StateKeysArgs args)
     {
-        var region = args.Region.Name;
+        var region = args.Region;
         var key = DeclareKey(program, aws.For(region), LogicalName.Of(region, "state", "key"),
-            StateNames.StateKeyAlias(args.Domain, region),
+            args.KeyAlias,
             $"harbor-ha {region}: database, cache and registry bucket", args.Protection);
         Arn = key.Out("arn");
-        if (args.Region.DrRegion is { } drRegion)
+        if (args.DrRegion is { } drRegion)
         {
+            if (Partitions.Of(drRegion) != Partitions.Of(region) || drRegion == region)
+            {
+                throw new ArgumentException($"the DR region of {region} must be another region of its partition, not {drRegion}", nameof(args));
+            }
+
             var provider = aws.For(drRegion);
             var drKey = DeclareKey(program, provider, LogicalName.Of(region, "state", "dr-key"),
-                StateNames.DrKeyAlias(args.Domain, region),
+                args.DrKeyAlias ?? throw new ArgumentException($"{region}: DrKeyAlias is required with DrRegion", nameof(args)),
                 $"harbor-ha {region}: disaster-recovery copies in {drRegion}", args.Protection);
             Dr = new DrSite(drRegion, provider, drKey.Out("arn"));
         }

@@ -1,16 +1,24 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 
 namespace HarborHa.Encryption;
 
 /// <summary>Inputs of <see cref="StateKeys"/>.</summary>
 public sealed record StateKeysArgs
 {
-    /// <summary>The region whose state the keys encrypt; its <c>DrRegion</c>, if any, gets a second key.</summary>
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region whose state the keys encrypt, e.g. <c>ap-southeast-1</c>.</summary>
+    public required string Region { get; init; }
 
-    /// <summary>The stack's domain: it names the key aliases (StateNames), which are unique per account and region.</summary>
-    public required string Domain { get; init; }
+    /// <summary>Alias of the key in the region; aliases are unique per account and region, so it should name the stack.</summary>
+    public required string KeyAlias { get; init; }
+
+    /// <summary>
+    /// The region holding this region's disaster-recovery copies (same partition), which gets a
+    /// second key; null for none. Default null: the caller decides where copies live.
+    /// </summary>
+    public string? DrRegion { get; init; }
+
+    /// <summary>Alias of the key in <see cref="DrRegion"/>; required with it.</summary>
+    public string? DrKeyAlias { get; init; }
 
     /// <summary>
     /// Default <see cref="Protection.Protected"/>: keys are <c>protect</c>ed and get KMS's longest

@@ -1,28 +1,30 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
+using HarborHa.Dns;
 using HarborHa.Model;
 
 namespace HarborHa.LoadBalancer;
 
 /// <summary>
 /// The TLS certificate a region's load balancers present for <c>&lt;region&gt;.&lt;domain&gt;</c>, by
-/// <c>harbor-ha:certificate.mode</c>: an ACM certificate validated by DNS in the stack's zone
+/// <see cref="CertificateSource"/>: an ACM certificate validated by DNS in the stack's zone
 /// (ACM issues public certificates with DNS validation in the China Regions too, and validates
 /// through public DNS, so the record may sit in the other partition's zone); an existing ACM
 /// certificate by ARN; or, for dev, a self-signed certificate from the tls provider imported into ACM.
 /// </summary>
 public sealed class RegionalCertificate
 {
-    public RegionalCertificate(PulumiProgram program, Ref provider, Ref tlsProvider, StackConfig config, RegionConfig region, PublicZone? zone)
+    public RegionalCertificate(PulumiProgram program, Ref provider, RegistryFrontDoorArgs args)
     {
-        var host = config.RegionalHost(region.Name);
-        string Name(string role) => LogicalName.Of(region.Name, "lb", role);
-        switch (config.Certificate.Mode)
+        var host = args.Host;
+        var tlsProvider = args.TlsProvider;
+        var zone = args.Zone;
+        string Name(string role) => LogicalName.Of(args.Region, "lb", role);
+        switch (args.Certificate)
         {
-            case CertificateMode.Imported:
-                Arn = config.Certificate.Arns[region.Name];
+            case CertificateSource.Imported:
+                Arn = args.ImportedCertificateArn ?? throw new ArgumentException($"{args.Region}: an imported certificate needs its ARN", nameof(args));
                 break;
-            case CertificateMode.SelfSigned:
+            case CertificateSource.SelfSigned:
                 {
                     var key = program.Add(Name("tls-key"), ResourceTypes.TlsPrivateKey, new MapValue
                     {

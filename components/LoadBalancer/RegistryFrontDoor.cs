@@ -1,5 +1,5 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
+using HarborHa.Dns;
 using HarborHa.Model;
 
 namespace HarborHa.LoadBalancer;
@@ -15,29 +15,22 @@ public sealed class RegistryFrontDoor
 {
     public RegistryFrontDoor(PulumiProgram program, Ref provider, RegistryFrontDoorArgs args)
     {
-        var config = args.Config;
         var region = args.Region;
-        Host = config.RegionalHost(region.Name);
-        var zone = PublicZone.For(program, config, args.AwsProviders);
-        var certificate = new RegionalCertificate(program, provider, args.TlsProvider, config, region, zone);
+        Host = args.Host;
+        var zone = args.Zone;
+        var certificate = new RegionalCertificate(program, provider, args);
         SelfSignedCertificatePem = certificate.SelfSignedCertificatePem;
-        var schemes = config.Exposure switch
-        {
-            Exposure.Public => new[] { LoadBalancerScheme.Public },
-            Exposure.Internal => [LoadBalancerScheme.Internal],
-            _ => [LoadBalancerScheme.Public, LoadBalancerScheme.Internal],
-        };
-        LoadBalancers = schemes.ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
+        LoadBalancers = args.Schemes.Distinct().ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
         {
             Region = region,
-            Domain = config.Domain,
+            Domain = args.Domain,
             Scheme = s,
             VpcId = args.VpcId,
             SubnetIds = s == LoadBalancerScheme.Public ? args.PublicSubnetIds : args.PrivateSubnetIds,
             Nodes = args.Nodes,
             CertificateArn = certificate.Arn,
             Logs = args.Logs,
-            Protect = config.IsProtected,
+            Protection = args.Protection,
         }));
 
         if (zone is not null)
@@ -66,14 +59,14 @@ public sealed class RegistryFrontDoor
     public IReadOnlyDictionary<string, Ref> TargetGroups =>
         LoadBalancers.Values.ToDictionary(l => l.Prefix, l => l.TargetGroupArn, StringComparer.Ordinal);
 
-    private void DeclareRecord(PulumiProgram program, PublicZone zone, RegionConfig region, RegistryLoadBalancer target)
+    private void DeclareRecord(PulumiProgram program, PublicZone zone, string region, RegistryLoadBalancer target)
     {
         var properties = new MapValue
         {
             ["zoneId"] = zone.ZoneId,
             ["name"] = Host,
         };
-        if (zone.Side == region.Side)
+        if (zone.Partition == Partitions.Of(region))
         {
             properties.Add("type", "A");
             properties.Add("aliases", Value.List(new MapValue
@@ -91,6 +84,6 @@ public sealed class RegistryFrontDoor
             properties.Add("records", Value.List(target.DnsName));
         }
 
-        program.Declare(LogicalName.Of(region.Name, "lb", "dns"), ResourceTypes.Route53Record, zone.Provider, properties);
+        program.Declare(LogicalName.Of(region, "lb", "dns"), ResourceTypes.Route53Record, zone.Provider, properties);
     }
 }

@@ -1,4 +1,5 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
+using HarborHa.Dns;
 using HarborHa.Model;
 using HarborHa.Network;
 
@@ -7,9 +8,29 @@ namespace HarborHa.LoadBalancer;
 /// <summary>Inputs of <see cref="RegistryFrontDoor"/>.</summary>
 public sealed record RegistryFrontDoorArgs
 {
-    public required StackConfig Config { get; init; }
+    /// <summary>The region code; it names the resources.</summary>
+    public required string Region { get; init; }
 
-    public required RegionConfig Region { get; init; }
+    /// <summary>The stack's domain: it names the load balancers (AWS names are unique per account and region).</summary>
+    public required string Domain { get; init; }
+
+    /// <summary>The host name clients use, e.g. <c>ap-southeast-1.registry.example.com</c>; the certificate names it.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>One load balancer per scheme. Default: internal only, so nothing is reachable from the internet unless asked for.</summary>
+    public IReadOnlyList<LoadBalancerScheme> Schemes { get; init; } = [LoadBalancerScheme.Internal];
+
+    /// <summary>Where the certificate comes from. Default <see cref="CertificateSource.AcmDns"/> (needs <see cref="Zone"/>).</summary>
+    public CertificateSource Certificate { get; init; } = CertificateSource.AcmDns;
+
+    /// <summary>With <see cref="CertificateSource.Imported"/>: the ACM certificate ARN in this region.</summary>
+    public string? ImportedCertificateArn { get; init; }
+
+    /// <summary>
+    /// The stack's public zone: it validates <see cref="CertificateSource.AcmDns"/> certificates and
+    /// holds the regional record. Default null: no public DNS.
+    /// </summary>
+    public PublicZone? Zone { get; init; }
 
     public required Ref VpcId { get; init; }
 
@@ -19,12 +40,12 @@ public sealed record RegistryFrontDoorArgs
 
     public required SecurityGroup Nodes { get; init; }
 
-    /// <summary>The stack's AWS providers; the public zone uses its partition's Route 53 home region from it.</summary>
-    public required Common.AwsProviderRegistry AwsProviders { get; init; }
-
     /// <summary>The global tls provider (self-signed certificates).</summary>
     public required Ref TlsProvider { get; init; }
 
     /// <summary>The region's log bucket: ALB access logs go under its <c>alb/</c> prefix.</summary>
     public required Logging.LogBucket Logs { get; init; }
+
+    /// <summary>Default <see cref="Protection.Protected"/>: load balancers have deletion protection.</summary>
+    public Protection Protection { get; init; } = Protection.Protected;
 }

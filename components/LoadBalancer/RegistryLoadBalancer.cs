@@ -1,7 +1,6 @@
 using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.LoadBalancer;
 
@@ -18,7 +17,7 @@ public sealed class RegistryLoadBalancer
     {
         var role = args.Scheme.ToString().ToLowerInvariant();
         Prefix = role;
-        string Name(string part) => LogicalName.Of(args.Region.Name, "lb", role, part);
+        string Name(string part) => LogicalName.Of(args.Region, "lb", role, part);
 
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), args.VpcId,
             $"harbor-ha {role} load balancer: HTTP and HTTPS in, Harbor pods out", allowAllEgress: false);
@@ -40,7 +39,7 @@ public sealed class RegistryLoadBalancer
         args.Nodes.AllowFrom(SecurityGroup, RegistryLoadBalancerArgs.TargetPort, $"{role} load balancer to Harbor nginx pods");
 
         // 32 characters at most (AWS): an explicit name, since a generated one would overrun it.
-        var awsName = AwsNames.LoadBalancer(args.Domain, args.Region.Name, role);
+        var awsName = AwsNames.LoadBalancer(args.Domain, args.Region, args.Scheme);
         var alb = program.Declare(Name("alb"), ResourceTypes.LoadBalancer, provider, new MapValue
         {
             ["name"] = awsName,
@@ -50,7 +49,7 @@ public sealed class RegistryLoadBalancer
             ["securityGroups"] = Value.List(SecurityGroup.Id),
             ["idleTimeout"] = args.IdleTimeoutSeconds,
             ["dropInvalidHeaderFields"] = true,
-            ["enableDeletionProtection"] = args.Protect,
+            ["enableDeletionProtection"] = args.Protection == Protection.Protected,
             ["accessLogs"] = new MapValue
             {
                 ["bucket"] = args.Logs.BucketId,

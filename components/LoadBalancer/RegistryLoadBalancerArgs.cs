@@ -1,4 +1,4 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
 
@@ -7,7 +7,8 @@ namespace HarborHa.LoadBalancer;
 /// <summary>Inputs of <see cref="RegistryLoadBalancer"/>. Defaults follow DESIGN.md (Harbor facts).</summary>
 public sealed record RegistryLoadBalancerArgs
 {
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; it names the resources.</summary>
+    public required string Region { get; init; }
 
     /// <summary>The stack's domain: with the region and role it names the load balancer and target group (AwsNames).</summary>
     public required string Domain { get; init; }
@@ -57,8 +58,8 @@ public sealed record RegistryLoadBalancerArgs
     /// </summary>
     public int DeregistrationDelaySeconds { get; init; } = 60;
 
-    /// <summary>Refuse deletion of the load balancer outside dev. Default true.</summary>
-    public bool Protect { get; init; } = true;
+    /// <summary>Default <see cref="Protection.Protected"/>: the load balancer has deletion protection.</summary>
+    public Protection Protection { get; init; } = Protection.Protected;
 
     /// <summary>Harbor's nginx container port, which target IPs are registered on.</summary>
     public const int TargetPort = 8080;

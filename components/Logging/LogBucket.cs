@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Logging;
@@ -17,8 +16,9 @@ public sealed class LogBucket
     public const string AlbPrefix = "alb";
     public const string S3Prefix = "s3";
 
-    public LogBucket(PulumiProgram program, Ref provider, string region, int retentionDays, bool protect)
+    public LogBucket(PulumiProgram program, Ref provider, string region, int retentionDays, Protection protection)
     {
+        var protect = protection == Protection.Protected;
         string Name(string role) => LogicalName.Of(region, "logs", role);
         var bucket = program.Declare(LogicalName.Of(region, "logs"), ResourceTypes.Bucket, provider, new MapValue
         {

@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Logging;
@@ -13,18 +12,18 @@ public sealed class LogBuckets
 {
     private readonly PulumiProgram _program;
     private readonly AwsProviderRegistry _providers;
-    private readonly bool _protect;
+    private readonly Protection _protection;
     private readonly Dictionary<string, LogBucket> _buckets = new(StringComparer.Ordinal);
 
     /// <param name="program">Program to declare into.</param>
     /// <param name="providers">The stack's AWS providers.</param>
-    /// <param name="config">Protection follows the stack's environment.</param>
+    /// <param name="protection">Default protected: log buckets refuse deletion and emptying.</param>
     /// <param name="retentionDays">Days logs are kept. Default 90: long enough for an incident review.</param>
-    public LogBuckets(PulumiProgram program, AwsProviderRegistry providers, StackConfig config, int retentionDays = 90)
+    public LogBuckets(PulumiProgram program, AwsProviderRegistry providers, Protection protection = Protection.Protected, int retentionDays = 90)
     {
         _program = program;
         _providers = providers;
-        _protect = config.IsProtected;
+        _protection = protection;
         RetentionDays = retentionDays;
     }
 
@@ -35,7 +34,7 @@ public sealed class LogBuckets
     {
         if (!_buckets.TryGetValue(region, out var bucket))
         {
-            bucket = new LogBucket(_program, _providers.For(region), region, RetentionDays, _protect);
+            bucket = new LogBucket(_program, _providers.For(region), region, RetentionDays, _protection);
             _buckets[region] = bucket;
         }
 

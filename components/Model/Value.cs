@@ -33,8 +33,13 @@ public sealed record Number(long Value) : Value
 /// <summary>A boolean literal.</summary>
 public sealed record Flag(bool Value) : Value;
 
-/// <summary>An ordered list of values.</summary>
-public sealed record ListValue(IReadOnlyList<Value> Items) : Value;
+/// <summary>An ordered list of values; equal to another list with equal items in the same order.</summary>
+public sealed record ListValue(IReadOnlyList<Value> Items) : Value
+{
+    public bool Equals(ListValue? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Structural.Hash(Items);
+}
 
 /// <summary>
 /// A map of property names to values. Keys are written in ordinal order, so the order in which a
@@ -113,6 +118,11 @@ public sealed record MapValue : Value, IEnumerable<KeyValuePair<string, Value>>
     public IEnumerator<KeyValuePair<string, Value>> GetEnumerator() => _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Equal to another map with the same keys bound to equal values (entries are kept sorted).</summary>
+    public bool Equals(MapValue? other) => other is not null && _entries.SequenceEqual(other._entries);
+
+    public override int GetHashCode() => Structural.Hash(_entries.Select(e => HashCode.Combine(e.Key, e.Value)));
 }
 
 /// <summary>
@@ -127,6 +137,10 @@ public sealed record Ref(string Target, string? Path = null) : Value
 /// <summary>A string built from literal text and references, e.g. <c>https://${alb.dnsName}</c>.</summary>
 public sealed record Interpolation(IReadOnlyList<Value> Parts) : Value
 {
+    public bool Equals(Interpolation? other) => other is not null && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() => Structural.Hash(Parts);
+
     public Interpolation(params object[] parts)
         : this((IReadOnlyList<Value>)parts.Select(p => p switch
         {
@@ -158,3 +172,18 @@ public sealed record Select(int Index, Value Items) : Value;
 
 /// <summary><c>fn::toBase64</c>.</summary>
 public sealed record ToBase64(Value Inner) : Value;
+
+/// <summary>Hashing for the structural equality of collection values.</summary>
+internal static class Structural
+{
+    public static int Hash<T>(IEnumerable<T> items)
+    {
+        var hash = new HashCode();
+        foreach (var item in items)
+        {
+            hash.Add(item);
+        }
+
+        return hash.ToHashCode();
+    }
+}

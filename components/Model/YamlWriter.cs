@@ -203,7 +203,7 @@ public static partial class YamlWriter
         var node = new YamlMappingNode();
         foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            node.Add(Scalar(key), Node(value));
+            node.Add(Scalar(EscapeLiteral(key)), Node(value));
         }
 
         return node;
@@ -219,8 +219,12 @@ public static partial class YamlWriter
         }
     }
 
-    /// <summary>A literal <c>${</c> would be read as a reference; Pulumi YAML escapes it as <c>$${</c>.</summary>
-    private static string EscapeLiteral(string text) => text.Replace("${", "$${", StringComparison.Ordinal);
+    /// <summary>
+    /// Pulumi YAML reads every string, map keys included, as an interpolation in which <c>$$</c> stands
+    /// for one <c>$</c> and <c>${</c> starts a reference; doubling every <c>$</c> of a literal keeps
+    /// <c>${</c>, <c>$$</c> and shell variables in scripts exactly as written.
+    /// </summary>
+    private static string EscapeLiteral(string text) => text.Replace("$", "$$", StringComparison.Ordinal);
 
     private static YamlScalarNode Plain(string text) => new(text) { Style = ScalarStyle.Plain };
 

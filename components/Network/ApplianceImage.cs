@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
 
 namespace HarborHa.Network;
@@ -18,13 +18,13 @@ public static partial class ApplianceImage
     public static string ArchitectureOf(string instanceType) => Graviton().IsMatch(instanceType) ? "arm64" : "x86_64";
 
     /// <summary>An <c>aws:ec2/getAmi</c> invoke that returns the image id.</summary>
-    public static Invoke Lookup(Ref provider, Side side, string instanceType)
+    public static Invoke Lookup(Ref provider, Partition partition, string instanceType)
     {
         var architecture = ArchitectureOf(instanceType);
         var ubuntuArch = architecture == "arm64" ? "arm64" : "amd64";
         return new Invoke(ResourceTypes.GetAmi, new MapValue
         {
-            ["owners"] = Value.List(side == Side.China ? CanonicalChina : CanonicalOverseas),
+            ["owners"] = Value.List(partition == Partition.AwsCn ? CanonicalChina : CanonicalOverseas),
             ["mostRecent"] = true,
             ["filters"] = Value.List(
                 Filter("name", $"ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-{ubuntuArch}-server-*"),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 

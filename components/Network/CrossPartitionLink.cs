@@ -1,7 +1,5 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 
@@ -29,32 +27,33 @@ public sealed class CrossPartitionLink
         _args = args;
         var china = args.ChinaHub;
         var overseas = args.OverseasHub;
-        if (china.Region.Side != Side.China || !china.Region.IsHub || overseas.Region.Side != Side.Overseas || !overseas.Region.IsHub)
+        if (china.Network.Partition != Partition.AwsCn || overseas.Network.Partition != Partition.Aws)
         {
             throw new ProgramException("the cross-partition link joins the China hub and the overseas hub");
         }
 
-        var logGroup = program.Declare(LogicalName.Of(overseas.Region.Name, "vpn", "logs"), ResourceTypes.CloudWatchLogGroup, overseas.Provider, new MapValue
+        var logGroup = program.Declare(LogicalName.Of(overseas.Region, "vpn", "logs"), ResourceTypes.CloudWatchLogGroup, overseas.Provider, new MapValue
         {
-            ["name"] = StateNames.LogGroup(args.Domain, overseas.Region.Name, "vpn-tunnels"),
+            ["name"] = args.TunnelLogGroupName,
             ["retentionInDays"] = args.TunnelLogRetentionDays,
         });
 
-        var appliances = VpnPlan.AppliancesOf(china.Region)
+        var appliances = VpnPlan.AppliancesOf(china.Network.AvailabilityZones)
             .Select(plan => DeclareAppliance(plan, logGroup.Out("arn")))
             .ToDictionary(a => a.Plan.Zone, StringComparer.Ordinal);
         Appliances = [.. appliances.Values];
 
         // China side: the hub's Transit Gateway hands the overseas /9 to its VPC, whose route tables
         // (every AZ, including the transit subnets the Transit Gateway delivers into) send it to an appliance.
-        var overseasSupernet = NetworkPlan.SupernetOf(Side.Overseas);
-        china.AddRoute(NetworkPlan.NameOf(Side.Overseas), overseasSupernet, china.VpcAttachmentId);
+        var overseasSupernet = args.OverseasCidr;
+        var overseasName = Partition.Aws.NameWord();
+        china.AddRoute(overseasName, overseasSupernet, china.VpcAttachmentId);
         foreach (var zone in china.Network.AvailabilityZones)
         {
-            var appliance = appliances[VpnPlan.ServingZone(china.Region, zone).Zone];
+            var appliance = appliances[VpnPlan.ServingZone(china.Network.AvailabilityZones, zone).Zone];
             foreach (var tier in ChinaHubTiers)
             {
-                china.Network.AddRoute(tier, zone, NetworkPlan.NameOf(Side.Overseas), overseasSupernet,
+                china.Network.AddRoute(tier, zone, overseasName, overseasSupernet,
                     new MapValue { ["networkInterfaceId"] = appliance.NetworkInterfaceId });
             }
         }
@@ -68,7 +67,7 @@ public sealed class CrossPartitionLink
         var china = _args.ChinaHub;
         var overseas = _args.OverseasHub;
         var cn = china.Provider;
-        var name = LogicalName.Of(china.Region.Name, "vpn", "appliance", plan.Letter);
+        var name = LogicalName.Of(china.Region, "vpn", "appliance", plan.Letter);
         string N(string role) => LogicalName.Of(name, role);
         var subnetIndex = china.Network.AvailabilityZones.ToList().IndexOf(plan.Zone);
         var publicSubnet = china.Network.SubnetIds[SubnetTier.Public][subnetIndex];
@@ -99,11 +98,11 @@ public sealed class CrossPartitionLink
 
         // Overseas side: a customer gateway and a VPN connection per appliance on the hub's Transit Gateway.
         var o = overseas.Provider;
-        var link = LogicalName.Of(overseas.Region.Name, "vpn", china.Region.Name, plan.Letter);
+        var link = LogicalName.Of(overseas.Region, "vpn", china.Region, plan.Letter);
         var customerGateway = _program.Declare(LogicalName.Of(link, "customer-gateway"), ResourceTypes.CustomerGateway, o, new MapValue
         {
             ["type"] = "ipsec.1",
-            ["bgpAsn"] = _args.Vpn.ApplianceAsn.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["bgpAsn"] = _args.ApplianceAsn.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ipAddress"] = eip.Out("publicIp"),
             ["deviceName"] = name,
             ["tags"] = ProgramExtensions.NameTag(LogicalName.Of(link, "customer-gateway")),
@@ -124,7 +123,7 @@ public sealed class CrossPartitionLink
         var connection = _program.Declare(LogicalName.Of(link, "connection"), ResourceTypes.VpnConnection, o, connectionProperties,
             new ResourceOptions { AdditionalSecretOutputs = ["tunnel1PresharedKey", "tunnel2PresharedKey"] });
         var attachment = connection.Out("transitGatewayAttachmentId");
-        var role = LogicalName.Of("vpn", china.Region.Name, plan.Letter);
+        var role = LogicalName.Of("vpn", china.Region, plan.Letter);
         overseas.Associate(role, attachment);
         overseas.Propagate(role, attachment);
 
@@ -137,7 +136,7 @@ public sealed class CrossPartitionLink
             firewall.AllowFromCidr($"tunnel{number}-nat-t", cidr, "udp", 4500, 4500, $"IPsec NAT traversal from AWS tunnel {number}");
         }
 
-        firewall.AllowAllFromCidr("china", NetworkPlan.SupernetOf(Side.China), "China side traffic to forward to the overseas side");
+        firewall.AllowAllFromCidr("china", _args.ChinaCidr, "China side traffic to forward to the overseas side");
 
         var parameter = _program.Declare(N("psk"), ResourceTypes.SsmParameter, cn, new MapValue
         {
@@ -150,12 +149,12 @@ public sealed class CrossPartitionLink
         var userData = new ApplianceUserData
         {
             ApplianceName = name,
-            Region = china.Region.Name,
+            Region = china.Region,
             Plan = plan,
             AwsAsn = overseas.Asn,
-            ApplianceAsn = _args.Vpn.ApplianceAsn,
-            LocalSupernet = NetworkPlan.SupernetOf(Side.China),
-            RemoteSupernet = NetworkPlan.SupernetOf(Side.Overseas),
+            ApplianceAsn = _args.ApplianceAsn,
+            LocalSupernet = _args.ChinaCidr,
+            RemoteSupernet = _args.OverseasCidr,
             PublicIp = eip.Out("publicIp"),
             PskParameter = parameter.Out("name"),
             Tunnel1Outside = connection.Out("tunnel1Address"),
@@ -163,8 +162,8 @@ public sealed class CrossPartitionLink
         };
         var instance = _program.Declare(name, ResourceTypes.Ec2Instance, cn, new MapValue
         {
-            ["ami"] = ApplianceImage.Lookup(cn, Side.China, _args.Vpn.ApplianceInstanceType),
-            ["instanceType"] = _args.Vpn.ApplianceInstanceType,
+            ["ami"] = ApplianceImage.Lookup(cn, Partition.AwsCn, _args.ApplianceInstanceType),
+            ["instanceType"] = _args.ApplianceInstanceType,
             ["primaryNetworkInterface"] = new MapValue { ["networkInterfaceId"] = eni.Id },
             ["iamInstanceProfile"] = profile,
             ["metadataOptions"] = new MapValue
@@ -229,7 +228,7 @@ public sealed class CrossPartitionLink
     private Ref DeclareInstanceRole(string name, Ref parameterArn)
     {
         var cn = _args.ChinaHub.Provider;
-        var side = _args.ChinaHub.Region.Side;
+        var partition = _args.ChinaHub.Network.Partition;
         var role = _program.Declare(LogicalName.Of(name, "role"), ResourceTypes.IamRole, cn, new MapValue
         {
             ["assumeRolePolicy"] = new ToJson(new MapValue
@@ -238,7 +237,7 @@ public sealed class CrossPartitionLink
                 ["Statement"] = Value.List(new MapValue
                 {
                     ["Effect"] = "Allow",
-                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Ec2(side) },
+                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Ec2(partition) },
                     ["Action"] = "sts:AssumeRole",
                 }),
             }),
@@ -261,7 +260,7 @@ public sealed class CrossPartitionLink
         _program.Declare(LogicalName.Of(name, "ssm"), ResourceTypes.IamRolePolicyAttachment, cn, new MapValue
         {
             ["role"] = role.Id,
-            ["policyArn"] = $"arn:{Regions.PartitionOf(_args.ChinaHub.Region.Name)}:iam::aws:policy/AmazonSSMManagedInstanceCore",
+            ["policyArn"] = $"arn:{partition.ArnName()}:iam::aws:policy/AmazonSSMManagedInstanceCore",
         });
         return _program.Declare(LogicalName.Of(name, "profile"), ResourceTypes.IamInstanceProfile, cn, new MapValue
         {

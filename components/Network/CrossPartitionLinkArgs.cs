@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Network;
@@ -9,17 +8,26 @@ public sealed record CrossPartitionLinkArgs
     /// <summary>The China hub's Transit Gateway; the appliances go into its VPC's public subnets.</summary>
     public required TransitGateway ChinaHub { get; init; }
 
-    /// <summary>The overseas hub's Transit Gateway; the VPN connections attach to it.</summary>
+    /// <summary>The overseas hub's Transit Gateway (its ASN is the Amazon side of BGP); the VPN connections attach to it.</summary>
     public required TransitGateway OverseasHub { get; init; }
 
     /// <summary>The random provider (pre-shared keys).</summary>
     public required Ref RandomProvider { get; init; }
 
-    /// <summary>The stack's domain: it scopes the tunnel log group's name, so stacks sharing an account never collide.</summary>
-    public required string Domain { get; init; }
+    /// <summary>The supernet of the China side, which the appliances announce over BGP.</summary>
+    public required string ChinaCidr { get; init; }
 
-    /// <summary>ASNs and appliance size (<c>harbor-ha:vpn</c>). Default: <see cref="VpnConfig"/>'s defaults.</summary>
-    public VpnConfig Vpn { get; init; } = new();
+    /// <summary>The supernet of the overseas side, which the China hub sends to the appliances.</summary>
+    public required string OverseasCidr { get; init; }
+
+    /// <summary>CloudWatch Logs group of the tunnel logs, in the overseas hub's region; unique per account and region, so it should name the stack.</summary>
+    public required string TunnelLogGroupName { get; init; }
+
+    /// <summary>BGP ASN of the appliances (the customer gateways). Default 65010, outside the Amazon-side ranges.</summary>
+    public long ApplianceAsn { get; init; } = 65010;
+
+    /// <summary>EC2 instance type of each appliance; network-optimised by default. Default c6in.large.</summary>
+    public string ApplianceInstanceType { get; init; } = "c6in.large";
 
     /// <summary>Days to keep the VPN tunnel logs. Default 90, like the VPC flow logs.</summary>
     public int TunnelLogRetentionDays { get; init; } = 90;

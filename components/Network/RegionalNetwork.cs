@@ -1,7 +1,5 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 
@@ -22,7 +20,7 @@ public sealed class RegionalNetwork
         _provider = provider;
         Region = args.Region;
         VpcCidr = args.VpcCidr;
-        var r = args.Region.Name;
+        var r = args.Region;
         var vpc = program.Declare(Name("vpc"), ResourceTypes.Vpc, provider, new MapValue
         {
             ["cidrBlock"] = VpcCidr,
@@ -92,10 +90,13 @@ public sealed class RegionalNetwork
 
         DeclareNat(args.Nat);
         DeclareS3Endpoint(r);
-        DeclareFlowLogs(StateNames.LogGroup(args.Domain, Region.Name, "vpc-flow-logs"), args.FlowLogRetentionDays);
+        DeclareFlowLogs(args.FlowLogGroupName, args.FlowLogRetentionDays);
     }
 
-    public RegionConfig Region { get; }
+    /// <summary>The region code.</summary>
+    public string Region { get; }
+
+    public Partition Partition => Partitions.Of(Region);
 
     public string VpcCidr { get; }
 
@@ -139,7 +140,7 @@ public sealed class RegionalNetwork
     }
 
     /// <summary>A logical name of this network: <c>&lt;region&gt;-network-&lt;role&gt;</c>.</summary>
-    public string Name(string role) => LogicalName.Of(Region.Name, "network", role);
+    public string Name(string role) => LogicalName.Of(Region, "network", role);
 
     /// <summary>The AZ's letter (<c>a</c> of <c>ap-southeast-1a</c>): names use it, never a list position.</summary>
     public static string ZoneLetter(string zone) => zone[^1..];
@@ -215,7 +216,7 @@ public sealed class RegionalNetwork
                 ["Statement"] = Value.List(new MapValue
                 {
                     ["Effect"] = "Allow",
-                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Of("vpc-flow-logs", Region.Side) },
+                    ["Principal"] = new MapValue { ["Service"] = ServicePrincipal.Of("vpc-flow-logs", Partition) },
                     ["Action"] = "sts:AssumeRole",
                     // Only flow logs of this account may use the role (confused deputy; VPC flow logs IAM role docs).
                     ["Condition"] = new MapValue

@@ -1,7 +1,5 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 
@@ -24,9 +22,10 @@ public sealed class TransitGateway
         _program = program;
         Network = network;
         Asn = args.Asn;
+        RegionBlock = args.RegionBlock;
         var gateway = program.Declare(Name("gateway"), ResourceTypes.TransitGateway, Provider, new MapValue
         {
-            ["description"] = $"harbor-ha {Region.Name}",
+            ["description"] = $"harbor-ha {Region}",
             ["amazonSideAsn"] = args.Asn,
             ["autoAcceptSharedAttachments"] = "disable",
             ["defaultRouteTableAssociation"] = "disable",
@@ -77,7 +76,11 @@ public sealed class TransitGateway
 
     public RegionalNetwork Network { get; }
 
-    public RegionConfig Region => Network.Region;
+    /// <summary>The region code.</summary>
+    public string Region => Network.Region;
+
+    /// <summary>What other gateways route to this region.</summary>
+    public string RegionBlock { get; }
 
     /// <summary>The region's AWS provider.</summary>
     public Ref Provider => Network.Provider;
@@ -94,10 +97,10 @@ public sealed class TransitGateway
     public Ref VpcAttachmentId { get; }
 
     /// <summary>Supernets the VPC sends here.</summary>
-    public IReadOnlyList<TransitDestination> VpcDestinations { get; }
+    public IReadOnlyList<TransitRoute> VpcDestinations { get; }
 
     /// <summary>A logical name of this gateway: <c>&lt;region&gt;-transit-&lt;role&gt;</c>.</summary>
-    public string Name(string role) => LogicalName.Of(Region.Name, "transit", role);
+    public string Name(string role) => LogicalName.Of(Region, "transit", role);
 
     /// <summary>Associates an attachment with the route table: traffic arriving over it is routed by this table.</summary>
     public Resource Associate(string attachmentRole, Value attachmentId, IReadOnlyList<Ref>? dependsOn = null) =>

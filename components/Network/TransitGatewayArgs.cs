@@ -1,29 +1,24 @@
-using HarborHa.Configuration;
-using HarborHa.Planning;
-
 namespace HarborHa.Network;
 
-/// <summary>Inputs of <see cref="TransitGateway"/>. <see cref="For"/> fills them from the transit plan.</summary>
+/// <summary>Inputs of <see cref="TransitGateway"/>.</summary>
 public sealed record TransitGatewayArgs
 {
-    /// <summary>Amazon-side BGP ASN; required. The plan gives hubs the configured ASNs and spokes one per slot (<see cref="TransitPlan.AsnOf"/>).</summary>
+    /// <summary>
+    /// Amazon-side BGP ASN; required. Every peered Transit Gateway needs its own (Transit Gateway
+    /// peering docs), and changing it replaces the gateway, so derive it from something that never
+    /// moves (harbor-ha: side and slot).
+    /// </summary>
     public required long Asn { get; init; }
+
+    /// <summary>The address block other gateways route to this region (harbor-ha: the slot's /13, room to grow).</summary>
+    public required string RegionBlock { get; init; }
 
     /// <summary>
     /// Supernets the VPC's public and private route tables send to the Transit Gateway. Default: none
-    /// (the gateway is reachable only from attachments); the plan gives both /9s, except the overseas
-    /// /9 at the China hub, which goes to the VPN appliances.
+    /// (the gateway is reachable only from attachments).
     /// </summary>
-    public IReadOnlyList<TransitDestination> VpcDestinations { get; init; } = [];
+    public IReadOnlyList<TransitRoute> VpcDestinations { get; init; } = [];
 
-    /// <summary>AZ choice for the VPC attachment. Default <see cref="TransitAttachmentMode.Standard"/>; the China hub uses appliance mode.</summary>
+    /// <summary>AZ choice for the VPC attachment. Default <see cref="TransitAttachmentMode.Standard"/>; a VPC with appliances uses appliance mode.</summary>
     public TransitAttachmentMode AttachmentMode { get; init; } = TransitAttachmentMode.Standard;
-
-    /// <summary>The geo plan's settings for a region's Transit Gateway.</summary>
-    public static TransitGatewayArgs For(StackConfig config, RegionConfig region) => new()
-    {
-        Asn = TransitPlan.AsnOf(config, region),
-        VpcDestinations = TransitPlan.VpcDestinations(region),
-        AttachmentMode = region is { IsHub: true, Side: Side.China } ? TransitAttachmentMode.Appliance : TransitAttachmentMode.Standard,
-    };
 }

@@ -1,6 +1,5 @@
 using HarborHa.Common;
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 
@@ -8,7 +7,7 @@ namespace HarborHa.Network;
 /// A hub–spoke Transit Gateway peering on one side: the request in the hub's region, the
 /// acceptance in the spoke's (each with its own provider), both ends associated with their route
 /// tables, and static routes (peering attachments carry no propagated routes): the hub sends the
-/// spoke's /13 block over the peering, the spoke sends both /9s to the hub. The spoke's own VPC stays
+/// spoke's /13 block over the peering, the spoke sends what its VPC routes to its gateway (both /9s) to the hub. The spoke's own VPC stays
 /// local through its more specific propagated route. Everything is named after the two regions, so
 /// adding a spoke only adds resources.
 /// </summary>
@@ -16,13 +15,14 @@ public sealed class TransitPeering
 {
     public TransitPeering(PulumiProgram program, TransitGateway hub, TransitGateway spoke)
     {
-        if (!Configuration.Regions.CanPeerTransitGateways(hub.Region.Name, spoke.Region.Name))
+        // Peering never crosses partitions (AWS China documentation).
+        if (hub.Network.Partition != spoke.Network.Partition)
         {
-            throw new ProgramException($"Transit Gateways of {hub.Region.Name} and {spoke.Region.Name} cannot peer");
+            throw new ProgramException($"Transit Gateways of {hub.Region} and {spoke.Region} cannot peer across partitions");
         }
 
-        var h = hub.Region.Name;
-        var s = spoke.Region.Name;
+        var h = hub.Region;
+        var s = spoke.Region;
         var request = program.Declare(LogicalName.Of(h, "transit", "peer", s), ResourceTypes.TransitGatewayPeeringAttachment, hub.Provider, new MapValue
         {
             ["transitGatewayId"] = hub.Id,
@@ -40,11 +40,12 @@ public sealed class TransitPeering
         // The hub's end can be associated and routed to only once the spoke has accepted.
         IReadOnlyList<Ref> accepted = [accept.Self];
         hub.Associate($"peer-{s}", request.Id, accepted);
-        hub.AddRoute(s, NetworkPlan.BlockOf(spoke.Region), request.Id, accepted);
+        hub.AddRoute(s, spoke.RegionBlock, request.Id, accepted);
         spoke.Associate($"accept-{h}", AttachmentId);
-        foreach (var side in new[] { Configuration.Side.Overseas, Configuration.Side.China })
+        // Everything the spoke's VPC sends to its gateway goes on to the hub.
+        foreach (var destination in spoke.VpcDestinations)
         {
-            spoke.AddRoute(NetworkPlan.NameOf(side), NetworkPlan.SupernetOf(side), AttachmentId);
+            spoke.AddRoute(destination.Name, destination.Cidr, AttachmentId);
         }
     }
 

@@ -1,5 +1,4 @@
 using HarborHa.Model;
-using HarborHa.Planning;
 
 namespace HarborHa.Network;
 

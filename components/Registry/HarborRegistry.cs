@@ -114,7 +114,7 @@ public sealed class HarborRegistry
         _ => throw new ProgramException($"the Redis endpoint must be text or a reference, not {value.GetType().Name}"),
     };
 
-    private string Name(string role) => LogicalName.Of(_args.Region.Name, "harbor", role);
+    private string Name(string role) => LogicalName.Of(_args.Region, "harbor", role);
 
     private Resource Kubernetes(string name, string type, MapValue properties, IReadOnlyList<Ref>? dependsOn = null, ResourceOptions? options = null) =>
         _program.Add(name, type, properties, (options ?? new ResourceOptions()) with

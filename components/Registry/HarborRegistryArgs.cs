@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Registry;
@@ -6,7 +5,8 @@ namespace HarborHa.Registry;
 /// <summary>Inputs of <see cref="HarborRegistry"/>.</summary>
 public sealed record HarborRegistryArgs
 {
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; it names the resources.</summary>
+    public required string Region { get; init; }
 
     /// <summary>The URL clients use: <c>https://&lt;region&gt;.&lt;domain&gt;</c>.</summary>
     public required string ExternalUrl { get; init; }

@@ -51,21 +51,19 @@ public sealed class HarborSharedSecrets
     public static string Name(string role) => LogicalName.Of("global", "harbor", role);
 
     /// <summary>
-    /// The stack's shared secrets: declared by the first region that adds Harbor, then reused
-    /// (found by their fixed logical names).
+    /// Declares the stack's shared secrets; the caller does it once and hands the result to every
+    /// region's Harbor. Protected by default: a replaced secret key makes every stored registry
+    /// credential unreadable and a replaced token key signs everyone out.
     /// </summary>
-    public static HarborSharedSecrets For(PulumiProgram program, GlobalProviders global)
+    public static HarborSharedSecrets Declare(PulumiProgram program, GlobalProviders global, Protection protection = Protection.Protected)
     {
         var secrets = new HarborSharedSecrets();
-        if (program.Contains(Name("admin-password")))
-        {
-            return secrets;
-        }
+        var options = new ResourceOptions { Provider = global.Tls, Protect = protection == Protection.Protected };
 
         // Alphanumeric: these end up in URLs, env files and htpasswd lines; length gives the strength.
         // Harbor's password policy (admin): at least one upper case letter, one lower case letter and one digit.
         void Password(string role, int length, bool mixed = false) =>
-            GeneratedSecret.Password(program, Name(role), global.Random, length, minOfEachClass: mixed ? 1 : 0);
+            GeneratedSecret.Password(program, Name(role), global.Random, length, minOfEachClass: mixed ? 1 : 0, protection: protection);
 
         Password("admin-password", 24, mixed: true);
         Password("core-secret", 16);
@@ -79,7 +77,7 @@ public sealed class HarborSharedSecrets
         {
             ["algorithm"] = "RSA",
             ["rsaBits"] = 4096,
-        }, new ResourceOptions { Provider = global.Tls });
+        }, options);
         program.Add(Name("token-cert"), ResourceTypes.TlsSelfSignedCert, new MapValue
         {
             ["privateKeyPem"] = key.Out("privateKeyPem"),
@@ -88,7 +86,7 @@ public sealed class HarborSharedSecrets
             ["validityPeriodHours"] = 24 * 365 * 10,
             ["isCaCertificate"] = true,
             ["allowedUses"] = Value.List("digital_signature", "key_encipherment", "cert_signing"),
-        }, new ResourceOptions { Provider = global.Tls });
+        }, options);
 
         program.AddOutput("harborAdminPassword", new Secret(secrets.AdminPassword));
         return secrets;

@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Storage;
@@ -18,7 +17,7 @@ public sealed class RegistryStorage
 
     public RegistryStorage(PulumiProgram program, Ref provider, StorageArgs args)
     {
-        _region = args.Region.Name;
+        _region = args.Region;
         var primary = new ProtectedBucket(program, provider, Name("bucket"), args.BucketName, _region, args.KmsKeyArn, args);
         var live = primary;
         BucketRegion = _region;
@@ -28,14 +27,14 @@ public sealed class RegistryStorage
             var replica = new ProtectedBucket(program, dr.Provider, Name("dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args);
             DeclareReplication(program, provider, primary, replica);
             DrBucketName = replica.Name;
-            if (args.Region.Restore?.Storage == StorageRestore.UseDr)
+            if (args.Restore == StorageRestore.UseDr)
             {
                 // The rebuilt region serves straight from the replica; its own bucket stays, empty.
                 live = replica;
                 BucketRegion = dr.Region;
             }
         }
-        else if (args.Region.Restore is { Storage: not StorageRestore.None })
+        else if (args.Restore != StorageRestore.None)
         {
             throw new ProgramException($"region {_region} restores storage from its DR bucket but has no DR region");
         }
@@ -169,7 +168,7 @@ public sealed class RegistryStorage
     {
         ["Condition"] = new MapValue
         {
-            ["StringEquals"] = new MapValue { ["kms:ViaService"] = $"s3.{region}.{Regions.DnsSuffixOf(region)}" },
+            ["StringEquals"] = new MapValue { ["kms:ViaService"] = $"s3.{region}.{Partitions.Of(region).DnsSuffix()}" },
         },
     };
 }

@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Storage;
@@ -7,20 +6,23 @@ namespace HarborHa.Storage;
 /// <summary>Inputs of <see cref="RegistryStorage"/>.</summary>
 public sealed record StorageArgs
 {
-    /// <summary>The region; its restore source decides which bucket Harbor uses (<see cref="StorageRestore"/>).</summary>
-    public required RegionConfig Region { get; init; }
+    /// <summary>The region code; it names the resources.</summary>
+    public required string Region { get; init; }
 
-    /// <summary>Name of the registry bucket (StateNames.RegistryBucket): S3 names are global, so it comes from the domain.</summary>
+    /// <summary>Which bucket Harbor uses while the region is rebuilt. Default <see cref="StorageRestore.None"/>: its own.</summary>
+    public StorageRestore Restore { get; init; } = StorageRestore.None;
+
+    /// <summary>Name of the registry bucket: S3 names are global across accounts, so it should name the stack.</summary>
     public required string BucketName { get; init; }
 
-    /// <summary>Name of the DR bucket (StateNames.DrBucket); used only with <see cref="Dr"/>.</summary>
+    /// <summary>Name of the DR bucket ; used only with <see cref="Dr"/>.</summary>
     public required string DrBucketName { get; init; }
 
     /// <summary>ARN of the region's customer-managed key: the bucket's default encryption (SSE-KMS).</summary>
     public required Value KmsKeyArn { get; init; }
 
     /// <summary>
-    /// Generation of the registry's access key (<c>harbor-ha:registryKeyVersion</c>). Default 1. A new
+    /// Generation of the registry's access key . Default 1. A new
     /// generation is a new key resource (<c>registry-key-v2</c>, ...): created before the old one is
     /// deleted, as an IAM user may hold two keys, so Harbor never runs without a valid key.
     /// </summary>
@@ -38,7 +40,7 @@ public sealed record StorageArgs
     /// </summary>
     public Protection Protection { get; init; } = Protection.Protected;
 
-    /// <summary>Days a replaced or deleted object version is kept (sizing <c>storageNoncurrentVersionDays</c>). Default 30.</summary>
+    /// <summary>Days a replaced or deleted object version is kept . Default 30.</summary>
     public int NoncurrentVersionDays { get; init; } = 30;
 
     /// <summary>

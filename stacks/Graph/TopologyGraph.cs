@@ -41,7 +41,7 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 
             if (TransitPlan.HasCrossPartitionLink(config))
             {
-                var label = $"Site-to-Site VPN: {VpnPlan.AppliancesOf(config.HubOf(Side.China)!).Count} appliances, BGP {config.Vpn.ApplianceAsn} to {config.Vpn.AwsAsn}, ECMP";
+                var label = $"Site-to-Site VPN: {config.HubOf(Side.China)!.AzCount} appliances, BGP {config.Vpn.ApplianceAsn} to {config.Vpn.AwsAsn}, ECMP";
                 edges.Add(new GraphEdge(config.HubOf(Side.China)!.Name, config.HubOf(Side.Overseas)!.Name, label, EdgeKind.Vpn));
             }
 

@@ -138,7 +138,7 @@ public sealed class ProviderRegionRule : ICheckRule
 
     /// <summary>The Route 53 API home region of the partition holding the stack's public zone (PublicZone).</summary>
     private static string DnsHome(StackConfig config) =>
-        LoadBalancer.PublicZone.HomeRegion(config.Regions.Any(r => r.Side == Side.Overseas) ? Side.Overseas : Side.China);
+        config.Regions.Any(r => r.Side == Side.Overseas) ? "us-east-1" : "cn-northwest-1";
 
     /// <summary>
     /// Route 53 zones, records and health checks are global resources: a region's records in the

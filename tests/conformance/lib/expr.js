@@ -90,7 +90,8 @@ function parseInterpolation(s) {
   let buf = '';
   let i = 0;
   while (i < s.length) {
-    if (s.startsWith('$${', i)) { buf += '${'; i += 3; continue; }
+    // pulumi-yaml (ast/interpolation.go): "$$" is always one literal "$".
+    if (s.startsWith('$$', i)) { buf += '$'; i += 2; continue; }
     if (s.startsWith('${', i)) {
       // find the closing brace, skipping quoted strings
       let j = i + 2;

@@ -25,6 +25,10 @@ describe('expressions', () => {
     assert.equal(parts[4], '/${literal}');
   });
 
+  test('every $$ is one literal $, as pulumi-yaml reads it (shell scripts keep $VAR and $$)', () => {
+    assert.deepEqual(parseInterpolation('echo $$HOME $$$$ cost$$5'), ['echo $HOME $$ cost$5']);
+  });
+
   test('property access with indexes and quoted keys', () => {
     const [ref] = parseInterpolation('${cluster.certificateAuthorities[0].data}');
     assert.equal(ref.root, 'cluster');

@@ -1,6 +1,4 @@
-using HarborHa.Configuration;
-
-namespace HarborHa.Planning;
+namespace HarborHa.Network;
 
 /// <summary>
 /// One tunnel of a VPN connection: its /30 inside CIDR and the two BGP addresses in it. AWS takes
@@ -68,10 +66,10 @@ public static class VpnPlan
     /// Each AZ's route tables use their own AZ's appliance, so losing an AZ never cuts another AZ off
     /// the overseas side (the AZ-loss check); the overseas Transit Gateway spreads over all of them (ECMP).
     /// </summary>
-    public static IReadOnlyList<PlannedAppliance> AppliancesOf(RegionConfig chinaHub) =>
-        [.. Regions.AvailabilityZones(chinaHub.Name, chinaHub.AzCount).Select(ApplianceIn)];
+    public static IReadOnlyList<PlannedAppliance> AppliancesOf(IReadOnlyList<string> chinaHubZones) =>
+        [.. chinaHubZones.Select(ApplianceIn)];
 
     /// <summary>The appliance an AZ's route tables send the overseas /9 to: its own.</summary>
-    public static PlannedAppliance ServingZone(RegionConfig chinaHub, string zone) =>
-        AppliancesOf(chinaHub).Single(a => a.Zone == zone);
+    public static PlannedAppliance ServingZone(IReadOnlyList<string> chinaHubZones, string zone) =>
+        AppliancesOf(chinaHubZones).Single(a => a.Zone == zone);
 }

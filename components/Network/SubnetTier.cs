@@ -1,4 +1,4 @@
-namespace HarborHa.Planning;
+namespace HarborHa.Network;
 
 /// <summary>What a subnet is for; each tier has its own route table per AZ.</summary>
 public enum SubnetTier

@@ -1,6 +1,6 @@
-using HarborHa.Configuration;
+using System.Net;
 
-namespace HarborHa.Planning;
+namespace HarborHa.Network;
 
 /// <summary>One planned subnet: its tier, AZ and CIDR, and the logical name it will have.</summary>
 public sealed record PlannedSubnet(SubnetTier Tier, string AvailabilityZone, int AzIndex, string CidrBlock);
@@ -24,10 +24,7 @@ public static class SubnetPlan
         (SubnetTier.Transit, 28, 2560),   // 10.x.160.0/28 ... 10.x.160.48/28
     ];
 
-    /// <summary>Every subnet of a region, ordered by tier then AZ.</summary>
-    public static IReadOnlyList<PlannedSubnet> For(RegionConfig region) =>
-        For(NetworkPlan.VpcOf(region), Regions.AvailabilityZones(region.Name, region.AzCount));
-
+    /// <summary>Every subnet of a VPC, ordered by tier then AZ.</summary>
     public static IReadOnlyList<PlannedSubnet> For(string vpcCidr, IReadOnlyList<string> zones)
     {
         if (zones.Count > MaxAzs)
@@ -35,10 +32,10 @@ public static class SubnetPlan
             throw new ArgumentOutOfRangeException(nameof(zones), $"at most {MaxAzs} AZs fit the layout, got {zones.Count}");
         }
 
-        var vpc = Cidr.Parse(vpcCidr);
+        var vpc = IPNetwork2.Parse(vpcCidr);
         return Layout
             .SelectMany(t => zones.Select((zone, i) =>
-                new PlannedSubnet(t.Tier, zone, i, Cidr.Nth(vpc, t.Prefix, t.FirstIndex + i).ToString())))
+                new PlannedSubnet(t.Tier, zone, i, vpc.Subnet(t.Prefix)[t.FirstIndex + i].ToString())))
             .ToArray();
     }
 }

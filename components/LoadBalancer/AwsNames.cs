@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HarborHa.Planning;
+namespace HarborHa.LoadBalancer;
 
 /// <summary>
 /// AWS names with tight length limits. Load balancers and target groups allow 32 characters, which
@@ -42,7 +42,7 @@ public static class AwsNames
     public static string DomainHash(string domain) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(domain)))[..6];
 
-    /// <summary>The name of a region's load balancer or target group for a role (<c>public</c>, <c>internal</c>).</summary>
-    public static string LoadBalancer(string domain, string region, string role) =>
-        $"harbor-{DomainHash(domain)}-{ShortRegion(region)}-{role[..3]}";
+    /// <summary>The name of a region's load balancer or target group of a scheme: <c>…-pub</c> or <c>…-int</c>.</summary>
+    public static string LoadBalancer(string domain, string region, LoadBalancerScheme scheme) =>
+        $"harbor-{DomainHash(domain)}-{ShortRegion(region)}-{(scheme == LoadBalancerScheme.Public ? "pub" : "int")}";
 }
