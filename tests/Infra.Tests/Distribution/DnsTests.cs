@@ -1,3 +1,5 @@
+using HarborHa.Stacks;
+using HarborHa.Common;
 using HarborHa.Configuration;
 using HarborHa.Dns;
 using HarborHa.Model;
@@ -105,8 +107,8 @@ public class DnsTests
                   slot: 3
                   role: primary
             """);
-        Assert.Equal(["ap-southeast-1", "cn-north-1", "us-west-2"], DnsForwarding.Forwarders(spokePrimary.Regions).Select(r => r.Name));
-        Assert.Empty(DnsForwarding.Forwarders(TestConfigs.Parse(GeoConfigs.OverseasPublic).Regions));
+        Assert.Equal(["ap-southeast-1", "cn-north-1", "us-west-2"], Synthesizer.Build(spokePrimary).OfType("aws:route53/resolverEndpoint:ResolverEndpoint")
+            .Where(e => e.Text("direction") == "OUTBOUND").Select(e => e.Name[..e.Name.IndexOf("-dns-", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
 
         var overseas = DistributionStandIns.Compose(GeoConfigs.OverseasPublic).Program;
         Assert.Empty(overseas.OfType("aws:route53/resolverEndpoint:ResolverEndpoint"));
@@ -126,11 +128,12 @@ public class DnsTests
         var composed = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic);
         var program = composed.Program;
 
-        var sg = program.Get("ap-southeast-1-dns-public-record");
+        // With ACM certificates the registry tier publishes each regional name (in the stack's one zone).
+        var sg = program.Get("ap-southeast-1-lb-dns");
         Assert.Equal("A", sg.Text("type"));
-        var cn = program.Get("cn-northwest-1-dns-public-record");
+        var cn = program.Get("cn-northwest-1-lb-dns");
         Assert.Equal("CNAME", cn.Text("type"));
-        Assert.Equal(composed.Harbors["cn-northwest-1"].PublicLoadBalancer!.DnsName, Assert.Single(Assert.IsType<ListValue>(cn.Prop("records")).Items));
+        Assert.Equal(new Ref("cn-northwest-1-lb-public-alb", "dnsName"), Assert.Single(Assert.IsType<ListValue>(cn.Prop("records")).Items));
 
         var checks = program.OfType("aws:route53/healthCheck:HealthCheck");
         Assert.Equal(["ap-southeast-1-dns-public-health", "us-west-2-dns-public-health"], checks.Select(c => c.Name).Order(StringComparer.Ordinal));
@@ -145,7 +148,7 @@ public class DnsTests
     [Fact]
     public void Under_a_parent_zone_china_gets_the_global_name_through_a_geolocation_CNAME()
     {
-        var zone = new PublicZone("Z0PARENT", "example.com", Side.Overseas);
+        var zone = ParentZone("example.com", Partition.Aws);
         var program = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, zone).Program;
 
         Assert.False(program.Contains("global-dns-public-zone"));
@@ -162,13 +165,20 @@ public class DnsTests
         Assert.Equal("latency.registry.example.com", latency.Text("name"));
         Assert.Equal(new Ref("us-west-2-dns-public-health", "id"), latency.Prop("healthCheckId"));
         Assert.All(program.OfType("aws:route53/record:Record").Where(r => r.Name.Contains("dns-public", StringComparison.Ordinal)),
-            r => Assert.Equal(new Text("Z0PARENT"), r.Prop("zoneId")));
+            r => Assert.Equal(zone.ZoneId, r.Prop("zoneId")));
     }
 
     [Fact]
     public void A_public_zone_that_cannot_hold_the_names_is_refused()
     {
-        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, new PublicZone("Z1", "registry.example.com", Side.China)));
-        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, new PublicZone("Z1", "other.org", Side.Overseas)));
+        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, ParentZone("registry.example.com", Partition.AwsCn)));
+        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, ParentZone("other.org", Partition.Aws)));
+    }
+
+    /// <summary>A zone declared in a scratch program: the component only needs its id, name and partition.</summary>
+    private static PublicZone ParentZone(string domain, Partition partition)
+    {
+        var scratch = new PulumiProgram("zone");
+        return new PublicZone(scratch, new AwsProviderRegistry(scratch), new PublicZoneArgs { Domain = domain, Partition = partition });
     }
 }

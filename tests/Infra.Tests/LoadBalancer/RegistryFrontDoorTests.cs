@@ -192,7 +192,7 @@ public sealed class RegistryFrontDoorTests
 
         Assert.Equal((Value)arn, program.Get($"{Region}-lb-public-https").Properties["certificateArn"]);
         Assert.Empty(program.OfType("aws:acm/certificate:Certificate"));
-        Assert.False(program.Contains(PublicZone.ZoneName));
+        Assert.False(program.Contains(HarborHa.Dns.PublicZone.LogicalName));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class RegistryFrontDoorTests
     {
         var geo = TestConfigs.Synth(TestConfigs.Geo + "\n  harbor-ha:awsProfile: global\n");
 
-        var zone = geo.Get(PublicZone.ZoneName);
+        var zone = geo.Get(HarborHa.Dns.PublicZone.LogicalName);
         Assert.Equal("registry.example.com", zone.Text("name"));
         Assert.True(zone.Options.Protect);
         var provider = geo.Get("us-east-1-aws");

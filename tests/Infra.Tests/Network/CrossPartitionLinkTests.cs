@@ -65,7 +65,7 @@ public class CrossPartitionLinkTests
     [Fact]
     public void A_customer_gateway_and_a_bgp_vpn_connection_per_appliance_on_the_overseas_hub()
     {
-        foreach (var appliance in VpnPlan.AppliancesOf(Config.HubOf(Side.China)!))
+        foreach (var appliance in VpnPlan.AppliancesOf(Config.HubOf(Side.China)!.Zones()))
         {
             var l = appliance.Letter;
             var cgw = Program.Get($"ap-southeast-1-vpn-cn-north-1-{l}-customer-gateway", "aws:ec2/customerGateway:CustomerGateway");
@@ -167,7 +167,7 @@ public class CrossPartitionLinkTests
         var hub = Config.HubOf(Side.China)!;
         foreach (var zone in Regions.AvailabilityZones(hub.Name, hub.AzCount))
         {
-            var appliance = VpnPlan.ServingZone(hub, zone);
+            var appliance = VpnPlan.ServingZone(hub.Zones(), zone);
             foreach (var tier in new[] { "public", "private", "transit" })
             {
                 var route = Program.RoutesOf($"cn-north-1-network-{tier}-rt-{zone[^1..]}")[NetworkPlan.OverseasSupernet];

@@ -1,3 +1,4 @@
+using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Planning;
 using HarborHa.Stacks;
@@ -25,11 +26,11 @@ public class NetworkCliTests
         foreach (var region in config.Regions)
         {
             Assert.Contains(NetworkPlan.BlockOf(region), text, StringComparison.Ordinal);
-            Assert.All(SubnetPlan.For(region), s => Assert.Contains(s.CidrBlock, text, StringComparison.Ordinal));
+            Assert.All(region.Subnets(), s => Assert.Contains(s.CidrBlock, text, StringComparison.Ordinal));
             Assert.Contains(TransitPlan.AsnOf(config, region).ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         }
 
-        foreach (var tunnel in VpnPlan.AppliancesOf(config.HubOf(Side.China)!).SelectMany(a => a.Tunnels))
+        foreach (var tunnel in VpnPlan.AppliancesOf(config.HubOf(Side.China)!.Zones()).SelectMany(a => a.Tunnels))
         {
             Assert.Contains(tunnel.InsideCidr, text, StringComparison.Ordinal);
         }

@@ -1,3 +1,4 @@
+using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Planning;
 using HarborHa.Tests.Support;
@@ -98,7 +99,7 @@ public class NetworkPlanTests
         {
             var other = b.Region(region.Name);
             Assert.Equal(NetworkPlan.VpcOf(region), NetworkPlan.VpcOf(other));
-            Assert.Equal(SubnetPlan.For(region), SubnetPlan.For(other));
+            Assert.Equal(region.Subnets(), other.Subnets());
         }
 
         Assert.Equal("10.168.0.0/16", NetworkPlan.VpcOf(a.Region("eu-central-1")));

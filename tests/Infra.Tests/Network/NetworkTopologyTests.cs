@@ -1,3 +1,4 @@
+using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Planning;

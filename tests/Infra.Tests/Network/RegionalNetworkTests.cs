@@ -13,7 +13,14 @@ public class RegionalNetworkTests
         var program = new PulumiProgram("test");
         var region = new RegionConfig { Name = name, Slot = slot, AzCount = azCount, Role = RegionRole.Primary };
         var provider = program.Add($"{name}-aws", Resource.ProviderPrefix + "aws", new MapValue { ["region"] = name }, new ResourceOptions { Version = "7.48.0" });
-        return (program, new RegionalNetwork(program, provider.Self, new RegionalNetworkArgs { Region = region, Domain = "registry.example.com", Nat = nat }));
+        return (program, new RegionalNetwork(program, provider.Self, new RegionalNetworkArgs
+        {
+            Region = name,
+            VpcCidr = NetworkPlan.VpcOf(region),
+            AvailabilityZones = region.Zones(),
+            FlowLogGroupName = StateNames.LogGroup("registry.example.com", name, "vpc-flow-logs"),
+            Nat = nat,
+        }));
     }
 
     [Fact]
@@ -30,7 +37,7 @@ public class RegionalNetworkTests
     public void A_subnet_and_an_associated_route_table_per_tier_and_az_named_by_zone_letter()
     {
         var (program, network) = Build("cn-north-1", 0, NatStrategy.PerAz);
-        foreach (var planned in SubnetPlan.For(network.Region))
+        foreach (var planned in network.Subnets)
         {
             var tier = planned.Tier.ToString().ToLowerInvariant();
             var letter = planned.AvailabilityZone[^1..];

@@ -1,3 +1,4 @@
+using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Planning;
 using HarborHa.Tests.Support;
@@ -26,7 +27,7 @@ public class SubnetPlanTests
     {
         var region = new RegionConfig { Name = regionName, Slot = 7, AzCount = azCount };
         var vpc = Cidr.Parse(NetworkPlan.VpcOf(region));
-        var subnets = SubnetPlan.For(region);
+        var subnets = region.Subnets();
         Assert.Equal(4 * azCount, subnets.Count);
         foreach (var s in subnets)
         {

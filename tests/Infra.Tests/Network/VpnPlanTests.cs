@@ -1,3 +1,5 @@
+using HarborHa.Tests.Support;
+using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Planning;
 
@@ -53,7 +55,7 @@ public class VpnPlanTests
     public void One_appliance_in_each_zone_of_the_china_hub()
     {
         var hub = new RegionConfig { Name = "cn-north-1", Slot = 0, IsHub = true, AzCount = 3 };
-        var appliances = VpnPlan.AppliancesOf(hub);
+        var appliances = VpnPlan.AppliancesOf(hub.Zones());
         Assert.Equal(["cn-north-1a", "cn-north-1b", "cn-north-1d"], appliances.Select(a => a.Zone));
         // An appliance keeps its CIDRs whatever the list around it: the plan is per letter.
         Assert.Equal(VpnPlan.ApplianceIn("cn-north-1b").Tunnels, appliances[1].Tunnels);
@@ -66,7 +68,7 @@ public class VpnPlanTests
     public void Each_zone_uses_its_own_appliance(string zone, string applianceZone)
     {
         var hub = new RegionConfig { Name = "cn-north-1", Slot = 0, IsHub = true, AzCount = 3 };
-        Assert.Equal(applianceZone, VpnPlan.ServingZone(hub, zone).Zone);
+        Assert.Equal(applianceZone, VpnPlan.ServingZone(hub.Zones(), zone).Zone);
     }
 
     [Fact]

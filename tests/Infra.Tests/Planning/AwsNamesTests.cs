@@ -1,3 +1,4 @@
+using HarborHa.LoadBalancer;
 using HarborHa.Configuration;
 using HarborHa.Planning;
 using HarborHa.Tests.Support;
@@ -21,7 +22,7 @@ public class AwsNamesTests
         Assert.Equal(codes.Length, codes.Distinct().Count());
         foreach (var region in Regions.All)
         {
-            foreach (var role in new[] { "public", "internal" })
+            foreach (var role in Enum.GetValues<LoadBalancerScheme>())
             {
                 var name = AwsNames.LoadBalancer("a-rather-long-registry-domain.example.com", region, role);
                 Assert.True(name.Length <= AwsNames.LoadBalancerNameMax, name);
@@ -33,8 +34,8 @@ public class AwsNamesTests
     [Fact]
     public void Stacks_with_different_domains_get_different_load_balancer_names()
     {
-        Assert.NotEqual(AwsNames.LoadBalancer("registry.dev.example.com", "ap-southeast-1", "public"),
-            AwsNames.LoadBalancer("registry.staging.example.com", "ap-southeast-1", "public"));
+        Assert.NotEqual(AwsNames.LoadBalancer("registry.dev.example.com", "ap-southeast-1", LoadBalancerScheme.Public),
+            AwsNames.LoadBalancer("registry.staging.example.com", "ap-southeast-1", LoadBalancerScheme.Public));
     }
 
     [Fact]

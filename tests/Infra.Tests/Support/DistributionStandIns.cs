@@ -31,7 +31,7 @@ public sealed record DistributionStandIns(PulumiProgram Program, StackConfig Con
             harbors[region.Name] = StandIn(program, config, global, stack);
         }
 
-        var system = GeoDistribution.Compose(program, config, global, harbors, zone);
+        var system = GeoDistribution.Compose(program, config, global, harbors, zone ?? services.Zone);
         return new DistributionStandIns(program, config, harbors, system);
     }
 
