@@ -15,10 +15,8 @@ public static class Synthesizer
         switch (config.Topology)
         {
             case Topology.SingleSite:
-                SingleSite.Compose(program, config);
-                break;
             case Topology.Ha:
-                Ha.Compose(program, config);
+                SingleRegion.Compose(program, config);
                 break;
             case Topology.Geo:
                 Geo.Compose(program, config);

@@ -97,7 +97,7 @@ public sealed partial class EksCluster
             ["roleArn"] = role.Out("arn"),
             ["vpcConfig"] = vpcConfig,
             // Access entries (API mode) instead of the aws-auth ConfigMap; the creator is admin,
-            // and harbor-ha:clusterAdminArns adds the others.
+            // and AdminArns adds the others.
             ["accessConfig"] = new MapValue
             {
                 ["authenticationMode"] = "API",

@@ -1,6 +1,6 @@
 namespace HarborHa.LoadBalancer;
 
-/// <summary>Who can reach a load balancer; <c>harbor-ha:exposure</c> picks one or both.</summary>
+/// <summary>Who can reach a load balancer; a front door has one or both.</summary>
 public enum LoadBalancerScheme
 {
     /// <summary>Internet-facing, in the public subnets.</summary>

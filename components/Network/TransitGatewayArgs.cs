@@ -6,11 +6,11 @@ public sealed record TransitGatewayArgs
     /// <summary>
     /// Amazon-side BGP ASN; required. Every peered Transit Gateway needs its own (Transit Gateway
     /// peering docs), and changing it replaces the gateway, so derive it from something that never
-    /// moves (harbor-ha: side and slot).
+    /// moves (e.g. the region's place in an address plan).
     /// </summary>
     public required long Asn { get; init; }
 
-    /// <summary>The address block other gateways route to this region (harbor-ha: the slot's /13, room to grow).</summary>
+    /// <summary>The address block other gateways route to this region (e.g. a /13 around its VPC, room to grow).</summary>
     public required string RegionBlock { get; init; }
 
     /// <summary>

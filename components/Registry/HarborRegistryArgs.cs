@@ -27,7 +27,7 @@ public sealed record HarborRegistryArgs
     /// <summary>What must run first: the Load Balancer Controller (its CRD and webhooks), nodes and DNS.</summary>
     public required IReadOnlyList<Ref> DependsOn { get; init; }
 
-    /// <summary>Replicas of each component (<c>harbor-ha:sizing.harborReplicas</c>).</summary>
+    /// <summary>Replicas of each component.</summary>
     public required int Replicas { get; init; }
 
     /// <summary>Require pods spread over AZs (ha, geo). Single-site only prefers it.</summary>

@@ -60,6 +60,9 @@ public static partial class ConfigParser
         "sizing", "tags", "topology", "vpn",
     ];
 
+    /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
+    public const int MaxAzsPerVpc = 4;
+
     private static readonly string[] RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
     private static readonly string[] VpnFields = ["applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
@@ -371,7 +374,8 @@ public static partial class ConfigParser
                 continue;
             }
 
-            var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Regions.ZoneCount(name))
+            // At most what the zone table offers and what the VPC's subnet layout fits (MaxAzsPerVpc).
+            var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Math.Min(Regions.ZoneCount(name), MaxAzsPerVpc))
                 ?? minAz);
             var dr = read.String($"{path}.drRegion", entry["drRegion"]);
             if (dr is not null)
@@ -414,14 +418,12 @@ public static partial class ConfigParser
             });
         }
 
-        if (ErrorCount(read) > before)
-        {
-            return null;
-        }
-
+        // Every problem at once: the set-level checks run over the entries that did parse, even when
+        // others did not, so a duplicate slot is reported together with a bad drRegion.
+        var perRegion = ErrorCount(read);
         CheckRegionSet(read, key, regions, topology);
         CheckHubs(read, key, regions, hubFlags);
-        if (ErrorCount(read) > before)
+        if (ErrorCount(read) > perRegion || regions.Count == 0)
         {
             return null;
         }
@@ -595,17 +597,28 @@ public static partial class ConfigParser
 
         read.RejectUnknownFields(key, obj, SizingFields);
         int Int(string field, int current, int min, int max) => (int?)read.Integer($"{key}.{field}", obj[field], min, max) ?? current;
-        string Str(string field, string current) => read.String($"{key}.{field}", obj[field]) ?? current;
+        string Str(string field, string current, Regex shape, string example)
+        {
+            var value = read.String($"{key}.{field}", obj[field]);
+            if (value is not null && !shape.IsMatch(value))
+            {
+                read.Error($"{key}.{field}", $"'{value}' is not shaped like an AWS type name such as {example}");
+                return current;
+            }
+
+            return value ?? current;
+        }
+
         sizing = sizing with
         {
-            DbInstanceClass = Str("dbInstanceClass", sizing.DbInstanceClass),
+            DbInstanceClass = Str("dbInstanceClass", sizing.DbInstanceClass, DbClassPattern(), "db.r6g.large"),
             DbAllocatedStorageGb = Int("dbAllocatedStorageGb", sizing.DbAllocatedStorageGb, 20, 65536),
             DbMaxAllocatedStorageGb = Int("dbMaxAllocatedStorageGb", sizing.DbMaxAllocatedStorageGb, 20, 65536),
             DbBackupRetentionDays = Int("dbBackupRetentionDays", sizing.DbBackupRetentionDays, 1, 35),
-            CacheNodeType = Str("cacheNodeType", sizing.CacheNodeType),
+            CacheNodeType = Str("cacheNodeType", sizing.CacheNodeType, CacheNodePattern(), "cache.r7g.large"),
             CacheSnapshotRetentionDays = Int("cacheSnapshotRetentionDays", sizing.CacheSnapshotRetentionDays, 1, 35),
             StorageNoncurrentVersionDays = Int("storageNoncurrentVersionDays", sizing.StorageNoncurrentVersionDays, 1, 3650),
-            NodeInstanceType = Str("nodeInstanceType", sizing.NodeInstanceType),
+            NodeInstanceType = Str("nodeInstanceType", sizing.NodeInstanceType, InstanceTypePattern(), "m6i.xlarge"),
             NodeMinSize = Int("nodeMinSize", sizing.NodeMinSize, 1, 100),
             NodeDesiredSize = Int("nodeDesiredSize", sizing.NodeDesiredSize, 1, 100),
             NodeMaxSize = Int("nodeMaxSize", sizing.NodeMaxSize, 1, 100),
@@ -687,7 +700,7 @@ public static partial class ConfigParser
             AwsAsn = Asn("awsAsn", vpn.AwsAsn),
             ApplianceAsn = Asn("applianceAsn", vpn.ApplianceAsn),
             ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
-            ApplianceInstanceType = read.String($"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
+            ApplianceInstanceType = ApplianceType(read, $"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
         };
         foreach (var (field, asn) in new[] { ("awsAsn", vpn.AwsAsn), ("applianceAsn", vpn.ApplianceAsn), ("chinaTransitAsn", vpn.ChinaTransitAsn) })
         {
@@ -732,6 +745,30 @@ public static partial class ConfigParser
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*$")]
     private static partial Regex MirrorPattern();
+
+    private static string? ApplianceType(NodeReader read, string key, JsonNode? node)
+    {
+        var value = read.String(key, node);
+        if (value is not null && !InstanceTypePattern().IsMatch(value))
+        {
+            read.Error(key, $"'{value}' is not shaped like an EC2 instance type such as c6in.large");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>RDS instance classes: <c>db.&lt;family&gt;.&lt;size&gt;</c> (e.g. db.r6g.large, db.t4g.medium).</summary>
+    [GeneratedRegex("^db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+$")]
+    private static partial Regex DbClassPattern();
+
+    /// <summary>ElastiCache node types: <c>cache.&lt;family&gt;.&lt;size&gt;</c> (e.g. cache.r7g.large).</summary>
+    [GeneratedRegex("^cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+$")]
+    private static partial Regex CacheNodePattern();
+
+    /// <summary>EC2 instance types: <c>&lt;family&gt;.&lt;size&gt;</c> (e.g. m6i.xlarge, m7i-flex.large, c7gn.2xlarge).</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z0-9]+$")]
+    internal static partial Regex InstanceTypePattern();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();

@@ -19,6 +19,33 @@ public class ConfigParserTests
         """;
 
     [Fact]
+    public void Region_set_problems_are_reported_together_with_per_region_problems()
+    {
+        var errors = Errors("""
+            config:
+              harbor-ha:topology: geo
+              harbor-ha:domain: registry.example.com
+              harbor-ha:regions:
+                - name: ap-southeast-1
+                  slot: 0
+                  role: primary
+                  drRegion: ap-southeast-1
+                - name: eu-central-1
+                  slot: 1
+                  drRegion: cn-north-1
+                - name: eu-west-1
+                  slot: 1
+            """);
+        Assert.Contains(errors, e => e.Key == "harbor-ha:regions[ap-southeast-1].drRegion");
+        Assert.Contains(errors, e => e.Key == "harbor-ha:regions[eu-central-1].drRegion");
+        Assert.Contains(errors, e => e.Key == "harbor-ha:regions[eu-west-1].slot" && e.Message.Contains("slot 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_config_limit_on_zones_is_what_the_network_layout_fits() =>
+        Assert.Equal(HarborHa.Network.SubnetPlan.MaxAzs, ConfigParser.MaxAzsPerVpc);
+
+    [Fact]
     public void Geo_config_is_parsed_with_defaults()
     {
         var config = TestConfigs.Parse(TestConfigs.Geo);

@@ -1,8 +1,8 @@
-using HarborHa.Stacks;
 using HarborHa.Common;
 using HarborHa.Configuration;
 using HarborHa.Dns;
 using HarborHa.Model;
+using HarborHa.Stacks;
 using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Distribution;

@@ -37,6 +37,11 @@ public class ConformanceTests
             files.Add(Write(dir, $"example-{Path.GetFileName(example)}", ConfigParser.Parse(RawConfig.FromStackFile(example))));
         }
 
+        // The C# example composes components without the config parser: it must conform too.
+        var custom = Path.Combine(dir, "example-custom-topology.yaml");
+        File.WriteAllText(custom, YamlWriter.Write(CustomTopology.TeamRegistry.Build()));
+        files.Add(custom);
+
         var discovery = Path.Combine(dir, "providers-only.yaml");
         File.WriteAllText(discovery, YamlWriter.Write(Synthesizer.ProvidersOnly()));
         files.Add(discovery);

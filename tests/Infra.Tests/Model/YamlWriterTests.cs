@@ -81,6 +81,33 @@ public class YamlWriterTests
     }
 
     [Fact]
+    public void Every_literal_dollar_is_doubled_so_pulumi_yaml_reads_it_back_unchanged()
+    {
+        // pulumi-yaml (ast/interpolation.go) reads "$$" as one "$" everywhere, so a script's own "$$"
+        // (the shell's PID) and "$VAR" survive only when each "$" is doubled.
+        var program = new PulumiProgram("demo");
+        program.Add("p", "pulumi:providers:aws", new MapValue(), new ResourceOptions { Version = "7.48.0" });
+        program.Add("s", "aws:ssm/parameter:Parameter", new MapValue
+        {
+            ["value"] = "kill $$; echo $PATH",
+            ["tags"] = new MapValue { ["cost$center"] = "a" },
+        }, new ResourceOptions { Provider = new Ref("p") });
+        var yaml = YamlWriter.Write(program);
+        Assert.Contains("kill $$$$; echo $$PATH", yaml, StringComparison.Ordinal);
+        Assert.Contains("cost$$center: a", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Values_compare_by_structure_not_by_reference()
+    {
+        Assert.Equal(new MapValue { ["a"] = Value.List("x", "y") }, new MapValue { ["a"] = Value.List("x", "y") });
+        Assert.NotEqual(new MapValue { ["a"] = Value.List("x", "y") }, new MapValue { ["a"] = Value.List("y", "x") });
+        Assert.Equal(new Interpolation("https://", new Ref("lb", "dnsName")), new Interpolation("https://", new Ref("lb", "dnsName")));
+        Assert.Equal(new MapValue { ["k"] = 1 }.GetHashCode(), new MapValue { ["k"] = 1 }.GetHashCode());
+        Assert.NotEqual(new MapValue { ["k"] = 1 }, new MapValue { ["k"] = 2 });
+    }
+
+    [Fact]
     public void Functions_and_options_are_written_in_pulumi_yaml_syntax()
     {
         var program = new PulumiProgram("demo");

@@ -1,5 +1,5 @@
-using HarborHa.Network;
 using HarborHa.Configuration;
+using HarborHa.Network;
 using HarborHa.Planning;
 using HarborHa.Stacks;
 using HarborHa.Stacks.Graph;

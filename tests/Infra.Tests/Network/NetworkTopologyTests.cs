@@ -1,6 +1,6 @@
-using HarborHa.Network;
 using HarborHa.Configuration;
 using HarborHa.Model;
+using HarborHa.Network;
 using HarborHa.Planning;
 using HarborHa.Stacks;
 using HarborHa.Tests.Support;

@@ -1,7 +1,7 @@
-using HarborHa.Tests.Support;
-using HarborHa.Network;
 using HarborHa.Configuration;
+using HarborHa.Network;
 using HarborHa.Planning;
+using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Network;
 

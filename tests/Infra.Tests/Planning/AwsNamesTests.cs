@@ -1,5 +1,5 @@
-using HarborHa.LoadBalancer;
 using HarborHa.Configuration;
+using HarborHa.LoadBalancer;
 using HarborHa.Planning;
 using HarborHa.Tests.Support;
 
