@@ -63,7 +63,7 @@ public static partial class ConfigParser
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
     public const int MaxAzsPerVpc = 4;
 
-    private static readonly string[] RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
+    public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
     private static readonly string[] VpnFields = ["applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
     private static readonly string[] CertificateFields = ["arns", "mode"];
