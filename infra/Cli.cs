@@ -23,6 +23,8 @@ public static class Cli
             BenchCommand.Create(context),
             CheckCommand.Create(context),
             DiffCommand.Create(context),
+            CostCommand.Create(context),
+            TimelineCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -55,7 +55,7 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
+        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs", "costAssumptions",
         "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn",
     ];
@@ -173,6 +173,7 @@ public static partial class ConfigParser
         var tags = read.StringMap(K("tags"), V("tags")) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
         var awsAccount = AccountId(read, K("awsAccountId"), V("awsAccountId"));
         var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
+        var costAssumptions = CostAssumptionsReader.Read(read, K("costAssumptions"), V("costAssumptions"));
 
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
         {
@@ -204,6 +205,7 @@ public static partial class ConfigParser
             ProxyCaches = proxyCaches,
             Replication = replication,
             Dragonfly = dragonfly,
+            CostAssumptions = costAssumptions,
         };
     }
 

@@ -102,6 +102,9 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:dragonfly</c>: peer-to-peer distribution in each region (defaults in <see cref="DragonflyConfig"/>).</summary>
     public DragonflyConfig Dragonfly { get; init; } = new();
 
+    /// <summary><c>harbor-ha:costAssumptions</c>: usage figures for <c>infra cost</c> (defaults in <see cref="Configuration.CostAssumptions"/>); never changes the program.</summary>
+    public CostAssumptions CostAssumptions { get; init; } = new();
+
     public bool IsProtected => Stage != Stage.Dev;
 
     public RegionConfig Primary => Regions.Single(r => r.IsPrimary);
