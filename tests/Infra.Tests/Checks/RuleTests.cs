@@ -41,7 +41,6 @@ public sealed class RuleTests
             new MapValue { ["availabilityZone"] = R + "a", ["size"] = 10 }, protect: true))),
         ["cluster secrets not encrypted"] = ("eks-secrets-encrypted", N("cluster-eks"), p => p.Unset(N("cluster-eks"), "encryptionConfig")),
         ["cluster encrypts something else"] = ("eks-secrets-encrypted", N("cluster-eks"), p => p.Set(N("cluster-eks"), "encryptionConfig.resources", Value.List("configmaps"))),
-        ["unencrypted file system"] = ("efs-encrypted", N("shared-fs"), p => p.With(Extra(N("shared-fs"), "aws:efs/fileSystem:FileSystem", new MapValue(), protect: true))),
 
         ["listener on the outdated default policy"] = ("tls-policy", N("registry-https"), p => p.Set(N("registry-https"), "sslPolicy", "ELBSecurityPolicy-2016-08")),
         ["listener without a policy"] = ("tls-policy", N("registry-https"), p => p.Unset(N("registry-https"), "sslPolicy")),
