@@ -61,6 +61,11 @@ public sealed class HarborCache
             AdditionalSecretOutputs = ["authToken"],
             CustomTimeouts = new CustomTimeouts(Create: "90m", Update: "90m", Delete: "90m"),
         });
+        if (!multiAz)
+        {
+            program.Accept(group.Name, "az-loss", "single-site keeps one Redis node in one AZ to save cost; use ha for a replica in every AZ");
+        }
+
         PrimaryEndpoint = group.Out("primaryEndpointAddress");
         NodeCount = zones.Count;
     }

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks;
@@ -19,11 +18,12 @@ public sealed record AzLossReport(IReadOnlyDictionary<string, IReadOnlyList<stri
 }
 
 /// <summary>
-/// For every region of the config and every zone it uses: does losing that zone take away
+/// For every region of the program and every zone it uses: does losing that zone take away
 /// something the other zones need? It looks for the single points of failure an HA design must
 /// not have: a route from one zone through a NAT gateway or appliance in another, a single-AZ
 /// database or cache, and node groups, subnet groups, load balancers or subnet tiers confined to
-/// one zone. ha and geo must have none; single-site reports them as accepted.
+/// one zone. A region is the region of an AWS provider; its zones are the zones its subnets are in.
+/// Whether a loss is acceptable is the resource's to say (<c>az-loss</c> in its accepted risks).
 /// </summary>
 public static class AzLossAnalysis
 {
@@ -33,13 +33,10 @@ public static class AzLossAnalysis
     /// <summary>Route targets that live in one zone; gateways, transit gateways and endpoints are zone-redundant.</summary>
     private static readonly string[] ZonalRouteTargets = ["natGatewayId", "networkInterfaceId"];
 
-    public static AzLossReport Analyze(PulumiProgram program, StackConfig config)
+    public static AzLossReport Analyze(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
-        var zones = config.Regions.ToDictionary(
-            r => r.Name,
-            r => Regions.AvailabilityZones(r.Name, r.AzCount),
-            StringComparer.Ordinal);
+        var zones = Zones(index);
         var losses = new List<AzLoss>();
         losses.AddRange(Routes(index));
         losses.AddRange(Databases(index));
@@ -47,16 +44,32 @@ public static class AzLossAnalysis
         losses.AddRange(SubnetConsumers(index));
         losses.AddRange(SubnetTiers(index, zones));
         var known = losses
-            .Where(l => zones.ContainsKey(l.Region) && zones[l.Region].Count > 1)
+            .Where(l => zones.TryGetValue(l.Region, out var z) && z.Count > 1)
             .Distinct()
             .OrderBy(l => l.Region, StringComparer.Ordinal)
             .ThenBy(l => l.Zone ?? "", StringComparer.Ordinal)
             .ThenBy(l => l.Resource, StringComparer.Ordinal)
             .ToArray();
-        return new AzLossReport(zones.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), known);
+        return new AzLossReport(zones, known);
     }
 
-    private static string Region(Resource r) => ResourceRegion.Of(r.Name) ?? "";
+    /// <summary>The zones of each region that has subnets: the distinct literal zones of its subnets, in order.</summary>
+    private static SortedDictionary<string, IReadOnlyList<string>> Zones(ProgramIndex index)
+    {
+        var zones = index.OfType(ResourceTypes.Subnet)
+            .Select(s => (Region: index.RegionOf(s), Zone: ProgramIndex.ZoneOf(s)))
+            .Where(x => x.Region is not null && x.Zone is not null)
+            .GroupBy(x => x.Region!, StringComparer.Ordinal);
+        var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var region in zones)
+        {
+            result[region.Key] = region.Select(x => x.Zone!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        }
+
+        return result;
+    }
+
+    private static string Region(ProgramIndex index, Resource r) => index.RegionOf(r) ?? "";
 
     private static IEnumerable<AzLoss> Routes(ProgramIndex index)
     {
@@ -80,7 +93,7 @@ public static class AzLossAnalysis
                 var destination = Props.Text(route.Property("destinationCidrBlock")) ?? "its destination";
                 foreach (var zone in index.ZonesOfRouteTable(table.Name).Where(z => z != targetZone))
                 {
-                    yield return new AzLoss(Region(route), targetZone, target.Name,
+                    yield return new AzLoss(Region(index, route), targetZone, target.Name,
                         $"{zone} routes {destination} through {target.Name} in {targetZone} ({route.Name})");
                 }
             }
@@ -92,7 +105,7 @@ public static class AzLossAnalysis
         foreach (var db in index.OfType(ResourceTypes.RdsInstance).Where(d => !Props.IsTrue(d.Property("multiAz"))))
         {
             var zone = Props.Text(db.Property("availabilityZone"));
-            yield return new AzLoss(Region(db), zone, db.Name,
+            yield return new AzLoss(Region(index, db), zone, db.Name,
                 $"single-AZ database (multiAz is not true){(zone is null ? ", in whichever zone RDS placed it" : "")}");
         }
     }
@@ -107,19 +120,19 @@ public static class AzLossAnalysis
             if (!failover || replicas < 1)
             {
                 var zone = pinned.Length == 1 ? pinned[0] : null;
-                yield return new AzLoss(Region(cache), zone, cache.Name,
+                yield return new AzLoss(Region(index, cache), zone, cache.Name,
                     "single-AZ cache (needs a replica, automaticFailoverEnabled and multiAzEnabled)");
             }
             else if (pinned.Length == 1)
             {
-                yield return new AzLoss(Region(cache), pinned[0], cache.Name, $"every cache node is pinned to {pinned[0]}");
+                yield return new AzLoss(Region(index, cache), pinned[0], cache.Name, $"every cache node is pinned to {pinned[0]}");
             }
         }
 
         foreach (var cache in index.OfType(ResourceTypes.CacheCluster))
         {
             var zone = Props.Text(cache.Property("availabilityZone"));
-            yield return new AzLoss(Region(cache), zone, cache.Name, "single-node cache cluster");
+            yield return new AzLoss(Region(index, cache), zone, cache.Name, "single-node cache cluster");
         }
     }
 
@@ -135,20 +148,20 @@ public static class AzLossAnalysis
             if (subnets.Length > 0 && zones.Length == 1)
             {
                 var what = r.Type == ResourceTypes.EksNodeGroup ? "node group" : "placed";
-                yield return new AzLoss(Region(r), zones[0], r.Name, $"{what} in subnets of {zones[0]} only");
+                yield return new AzLoss(Region(index, r), zones[0], r.Name, $"{what} in subnets of {zones[0]} only");
             }
         }
     }
 
     /// <summary>Subnets named <c>&lt;tier&gt;-&lt;zone letter&gt;</c> form a tier; a tier in one zone only cannot survive it.</summary>
-    private static IEnumerable<AzLoss> SubnetTiers(ProgramIndex index, Dictionary<string, IReadOnlyList<string>> zones)
+    private static IEnumerable<AzLoss> SubnetTiers(ProgramIndex index, SortedDictionary<string, IReadOnlyList<string>> zones)
     {
         var tiers = index.OfType(ResourceTypes.Subnet)
             .Where(s => s.Name.Length > 2 && s.Name[^2] == '-' && ProgramIndex.ZoneOf(s) is not null)
             .GroupBy(s => s.Name[..^2], StringComparer.Ordinal);
         foreach (var tier in tiers)
         {
-            var region = Region(tier.First());
+            var region = Region(index, tier.First());
             var tierZones = tier.Select(s => ProgramIndex.ZoneOf(s)!).Distinct(StringComparer.Ordinal).ToArray();
             if (tierZones.Length == 1 && zones.TryGetValue(region, out var all) && all.Count > 1)
             {

@@ -11,6 +11,9 @@ namespace HarborHa.Checks;
 /// </summary>
 public static class BucketSettings
 {
+    /// <summary>A policy document with a duplicate key is ambiguous (which statement wins?): it is not read.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Separate settings resources of the given types whose <c>bucket</c> references the bucket.</summary>
     public static IReadOnlyList<Resource> Of(ProgramIndex index, Resource bucket, params string[] types) =>
         index.Referrers(bucket.Name, types, "bucket").ToArray();
@@ -50,7 +53,7 @@ public static class BucketSettings
     {
         try
         {
-            return Convert(JsonNode.Parse(json, null, Configuration.RawConfig.StrictJson));
+            return Convert(JsonNode.Parse(json, null, StrictJson));
         }
         catch (JsonException)
         {

@@ -13,7 +13,6 @@ public static class CheckRegistry
         new S3EncryptedRule(),
         new EbsEncryptedRule(),
         new EksSecretsEncryptedRule(),
-        new EfsEncryptedRule(),
         // Encryption in transit
         new TlsPolicyRule(),
         new HttpRedirectRule(),

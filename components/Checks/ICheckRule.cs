@@ -1,12 +1,13 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks;
 
 /// <summary>
-/// One safety rule of <c>infra check</c>. A rule reads the synthesized program (type tokens,
-/// properties, options) and the validated config, and returns what it flags; no findings means it
-/// passes. Rules never call the cloud: the check runs offline, before the engine sees the program.
+/// One safety rule of <c>infra check</c>. A rule reads the synthesized program alone (type tokens,
+/// properties, options, providers) and returns what it flags; no findings means it passes. Rules
+/// never call the cloud and never see the stack's config: the check runs offline, before the engine
+/// sees the program, on any program built from the components. A finding on a resource that accepts
+/// the rule (<see cref="Resource.AcceptedRisks"/>) is reported as accepted by <see cref="CheckRunner"/>.
 /// </summary>
 public interface ICheckRule
 {
@@ -16,5 +17,5 @@ public interface ICheckRule
     /// <summary>Why the rule exists, in one line.</summary>
     string Reason { get; }
 
-    IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config);
+    IEnumerable<Finding> Evaluate(PulumiProgram program);
 }

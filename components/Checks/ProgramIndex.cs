@@ -4,7 +4,8 @@ namespace HarborHa.Checks;
 
 /// <summary>
 /// Lookups over one program that several rules share: resources by name and type, what a value
-/// references, who references a resource, and where subnets (and so everything placed in them) are.
+/// references, who references a resource, which region a resource is deployed to (from its
+/// provider), and where subnets (and so everything placed in them) are.
 /// </summary>
 public sealed class ProgramIndex
 {
@@ -21,11 +22,51 @@ public sealed class ProgramIndex
             .SelectMany(r => ValueWalker.Refs(r.Properties).Select(x => (Target: x.Target, Source: r)))
             .DistinctBy(x => (x.Target, x.Source.Name))
             .ToLookup(x => x.Target, x => x.Source, StringComparer.Ordinal);
+        Regions = OfType(ResourceTypes.AwsProvider)
+            .Select(p => Props.Text(p.Property("region")))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public PulumiProgram Program { get; }
 
     public Resource? Get(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The regions the program deploys to: the literal <c>region</c> of each of its AWS providers.</summary>
+    public IReadOnlySet<string> Regions { get; }
+
+    /// <summary>The region a logical name starts with (one of <see cref="Regions"/>), <c>global</c>, or null.</summary>
+    public string? NamedRegion(string logicalName) => ResourceRegion.Of(logicalName, Regions);
+
+    /// <summary>The explicit provider resource of a resource, or null.</summary>
+    public Resource? ProviderOf(Resource resource) =>
+        resource.Options.Provider is { } provider && Get(provider.Target) is { IsProvider: true } p ? p : null;
+
+    /// <summary>
+    /// The region a provider serves: an AWS provider's literal <c>region</c>; a Kubernetes provider
+    /// talks to one region's cluster, the region its name starts with.
+    /// </summary>
+    public string? RegionOfProvider(Resource provider) =>
+        provider.Type == ResourceTypes.AwsProvider ? Props.Text(provider.Property("region")) : NamedRegion(provider.Name) is { } r && r != ResourceRegion.GlobalPrefix ? r : null;
+
+    /// <summary>
+    /// The region a resource is deployed to: its own literal <c>region</c> argument (aws 7), else its
+    /// provider's region; null for resources outside any region (random, tls) or without a provider.
+    /// </summary>
+    public string? RegionOf(Resource resource)
+    {
+        if (resource.IsProvider)
+        {
+            return RegionOfProvider(resource);
+        }
+
+        if (resource.Package == "aws" && Props.Text(resource.Property("region")) is { } own)
+        {
+            return own;
+        }
+
+        return ProviderOf(resource) is { } provider ? RegionOfProvider(provider) : null;
+    }
 
     /// <summary>Resources of any of the given types, in name order.</summary>
     public IEnumerable<Resource> OfType(params string[] types) => OfType((IEnumerable<string>)types);

@@ -91,6 +91,11 @@ public sealed class HarborDatabase
             // Multi-AZ creation, restores and storage changes routinely outlast the provider's 40-minute default.
             CustomTimeouts = new CustomTimeouts(Create: "120m", Update: "120m", Delete: "120m"),
         });
+        if (args.Redundancy == Redundancy.SingleAz)
+        {
+            program.Accept(instance.Name, "az-loss", "single-site keeps one database in one AZ to save cost; use ha for AZ redundancy");
+        }
+
         Address = instance.Out("address");
         Endpoint = instance.Out("endpoint");
         Arn = instance.Out("arn");

@@ -103,6 +103,12 @@ public sealed class DragonflyCluster
             ["autoMinorVersionUpgrade"] = true,
             ["tags"] = ProgramExtensions.NameTag(Name("cache")),
         }, stateful);
+        program.Accept(cache.Name, "redis-tls", "Dragonfly 2.5 cannot use Redis TLS (dragonfly#4907); the cache holds no registry data and admits only the cluster's nodes");
+        if (!args.HighlyAvailable)
+        {
+            program.Accept(database.Name, "az-loss", "dev runs Dragonfly's database in one AZ to save cost; protected stacks run it Multi-AZ");
+            program.Accept(cache.Name, "az-loss", "dev runs Dragonfly's Redis as one node in one AZ to save cost; protected stacks add a replica");
+        }
 
         var values = DragonflyValues.For(new DragonflyValuesInput
         {

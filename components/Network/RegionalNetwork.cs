@@ -170,6 +170,11 @@ public sealed class RegionalNetwork
             }).Id;
         }
 
+        if (strategy == NatStrategy.Single)
+        {
+            _program.Accept(Name($"nat-{ZoneLetter(natZones[0])}"), "az-loss", "single-site routes every AZ through one NAT gateway to save cost; use ha for one NAT gateway per AZ");
+        }
+
         foreach (var zone in AvailabilityZones)
         {
             var nat = nats.GetValueOrDefault(zone) ?? nats[natZones[0]];

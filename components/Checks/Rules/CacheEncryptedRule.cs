@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,7 +9,7 @@ public sealed class CacheEncryptedRule : ICheckRule
 
     public string Reason => "Redis data and snapshots are encrypted at rest (atRestEncryptionEnabled)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         var groups = RuleHelpers.Each(index.OfType(ResourceTypes.CacheReplicationGroup),

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,7 +9,7 @@ public sealed class EbsEncryptedRule : ICheckRule
 
     public string Reason => "every EBS volume (instance roots and data, launch templates, stand-alone volumes) is encrypted";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Ec2Instance), Instance)

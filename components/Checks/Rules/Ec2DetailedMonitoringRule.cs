@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class Ec2DetailedMonitoringRule : ICheckRule
 
     public string Reason => "stand-alone EC2 instances have detailed (one-minute) monitoring";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Ec2Instance),

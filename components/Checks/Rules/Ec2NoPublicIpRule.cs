@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class Ec2NoPublicIpRule : ICheckRule
 
     public string Reason => "instances and launch templates never ask for an automatic public IP (an Elastic IP is declared on purpose)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Ec2Instance),

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class EksControlPlaneLogsRule : ICheckRule
 
     public string Reason => "every EKS cluster exports its api, audit and authenticator logs";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.EksCluster), cluster =>

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,7 +9,7 @@ public sealed class HttpRedirectRule : ICheckRule
 
     public string Reason => "an HTTP listener's default action is a redirect to HTTPS; registry credentials never travel in clear text";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -11,9 +10,9 @@ public sealed class IamPolicyConflictsRule : ICheckRule
 {
     public string Id => "iam-policy-conflicts";
 
-    public string Reason => "a role has either inlinePolicies/managedPolicyArns or separate policy resources, never both";
+    public string Reason => "a role has either inlinePolicies/managedPolicyArns or separate rolePolicy/rolePolicyAttachment resources, never both";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(
@@ -21,9 +20,7 @@ public sealed class IamPolicyConflictsRule : ICheckRule
             role =>
             {
                 var separate = index.Referrers(role.Name, [ResourceTypes.IamRolePolicy, ResourceTypes.IamRolePolicyAttachment], "role")
-                    .Concat(index.Referrers(role.Name, [ResourceTypes.IamPolicyAttachment], "roles"))
                     .Select(r => r.Name)
-                    .Distinct(StringComparer.Ordinal)
                     .ToArray();
                 return RuleHelpers.When(separate.Length > 0, $"manages its policies inline and also through {string.Join(", ", separate)}");
             });

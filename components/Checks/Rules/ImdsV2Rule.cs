@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class ImdsV2Rule : ICheckRule
 
     public string Reason => "every instance and launch template requires IMDSv2 (metadataOptions.httpTokens = required)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Ec2Instance, ResourceTypes.LaunchTemplate),

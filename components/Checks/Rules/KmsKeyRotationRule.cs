@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,7 +9,7 @@ public sealed class KmsKeyRotationRule : ICheckRule
 
     public string Reason => "every symmetric KMS key has enableKeyRotation";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         // KMS rotates only symmetric encryption keys; asymmetric and HMAC keys cannot rotate.

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -28,7 +27,7 @@ public sealed partial class NoLiteralSecretsRule : ICheckRule
 
     public string Reason => "passwords, tokens and keys are never literals in the program; they come from secret values and references";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var configs = program.Config.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var findings = new List<Finding>();

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class OpenIngressRule : ICheckRule
 
     public string Reason => "no 0.0.0.0/0 or ::/0 ingress, except an application load balancer on TCP 80/443";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return Ingress.WithCidrs(index)

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -14,7 +13,7 @@ public sealed class PostgresSslRule : ICheckRule
 
     public string Reason => "PostgreSQL databases use a parameter group that sets rds.force_ssl = 1";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(

@@ -1,144 +1,167 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
 
 /// <summary>
-/// Every AWS and Kubernetes resource is bound to an explicit provider of its own region: the
-/// region in its logical name (DESIGN.md, names) is the region of its provider (or, for a DR copy
-/// named <c>&lt;region&gt;-...-dr-...</c>, that region's configured drRegion), of any per-resource
-/// <c>region</c> argument, and of the providers its invokes use; and every AWS provider belongs to
-/// a region of the config (one of its regions, or one of their DR regions), with its side's
-/// credentials profile.
+/// Every AWS and Kubernetes resource is bound to an explicit provider of its own region: the region
+/// in its logical name (DESIGN.md, names) is the region of its provider, of any per-resource
+/// <c>region</c> argument, and of the providers its invokes use. The regions are the program's own,
+/// those its AWS providers serve. A disaster-recovery copy named for the region it protects
+/// (<c>&lt;region&gt;-...-dr-...</c>) lives in another region of the same partition (backups and
+/// replication never cross partitions), and all copies of one region live in one DR region. Every
+/// AWS provider states its region and is named for it; the providers of one partition share one
+/// credentials profile, which the other partition does not use (aws-cn is a separate account).
 /// </summary>
 public sealed class ProviderRegionRule : ICheckRule
 {
     public string Id => "provider-region";
 
-    public string Reason => "every AWS/Kubernetes resource uses an explicit provider of the region its name starts with, and that region is in the config";
+    public string Reason => "every AWS/Kubernetes resource uses an explicit provider of the region its name starts with; each partition has its own credentials";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
-        var allowed = config.Regions.Select(r => r.Name)
-            .Concat(config.Regions.Select(r => r.DrRegion).OfType<string>())
-            .ToHashSet(StringComparer.Ordinal);
-        if (config.Certificate.Mode == CertificateMode.AcmDns)
+        var findings = new List<Finding>();
+        var awsProviders = index.OfType(ResourceTypes.AwsProvider).ToArray();
+        foreach (var provider in awsProviders)
         {
-            allowed.Add(DnsHome(config));
+            findings.AddRange(CheckAwsProvider(provider).Select(p => new Finding(provider.Name, p)));
         }
 
-        var findings = new List<Finding>();
-        foreach (var provider in index.OfType(ResourceTypes.AwsProvider))
-        {
-            findings.AddRange(CheckAwsProvider(provider, config, allowed).Select(p => new Finding(provider.Name, p)));
-        }
+        findings.AddRange(Credentials(awsProviders));
 
         foreach (var provider in index.OfType(ResourceTypes.KubernetesProvider))
         {
-            var region = ResourceRegion.Of(provider.Name);
-            if (region is null || region == ResourceRegion.GlobalPrefix || !allowed.Contains(region))
+            if (index.RegionOfProvider(provider) is null)
             {
-                findings.Add(new Finding(provider.Name, "a Kubernetes provider's name must start with a region of the config (one provider per regional cluster)"));
+                findings.Add(new Finding(provider.Name,
+                    "a Kubernetes provider's name must start with a region the program has an AWS provider for (one provider per regional cluster)"));
             }
         }
 
+        var drCopies = new List<(Resource Copy, string Of, string In)>();
         foreach (var r in program.Resources.Where(r => !r.IsProvider && r.Package is "aws" or "kubernetes"))
         {
-            findings.AddRange(CheckResource(index, r, allowed, config).Select(p => new Finding(r.Name, p)));
+            findings.AddRange(CheckResource(index, r, drCopies).Select(p => new Finding(r.Name, p)));
         }
 
-        return findings;
+        foreach (var spread in drCopies.GroupBy(c => c.Of, StringComparer.Ordinal).Where(g => g.Select(c => c.In).Distinct(StringComparer.Ordinal).Count() > 1))
+        {
+            var regions = string.Join(", ", spread.Select(c => c.In).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            findings.AddRange(spread.Select(c => new Finding(c.Copy.Name,
+                $"is a DR copy of {spread.Key} in {c.In}, but {spread.Key}'s DR copies are spread over {regions}: a region has one DR region")));
+        }
+
+        return findings.Distinct();
     }
 
-    private static IEnumerable<string> CheckAwsProvider(Resource provider, StackConfig config, HashSet<string> allowed)
+    private static IEnumerable<string> CheckAwsProvider(Resource provider)
     {
-        var region = Props.Text(provider.Property("region"));
-        var named = ResourceRegion.Of(provider.Name);
-        if (region is null)
+        if (Props.Text(provider.Property("region")) is not { } region)
         {
             yield return "has no literal region, so it takes the region from the environment of whoever runs pulumi";
             yield break;
         }
 
-        if (named is not null && named != ResourceRegion.GlobalPrefix && named != region)
+        if (provider.Name != region && !provider.Name.StartsWith(region + "-", StringComparison.Ordinal))
         {
-            yield return $"is named for {named} but its region is {region}";
-        }
-
-        if (!allowed.Contains(region))
-        {
-            yield return $"region {region} is neither a region of the config nor one of their DR regions";
-        }
-
-        if (Regions.IsKnown(region))
-        {
-            var profile = Regions.SideOf(region) == Side.China ? config.AwsCnProfile : config.AwsProfile;
-            var key = Regions.SideOf(region) == Side.China ? "awsCnProfile" : "awsProfile";
-            if (profile is not null && Props.Text(provider.Property("profile")) != profile)
-            {
-                yield return $"does not use the {key} credentials profile of its partition";
-            }
+            yield return $"its region is {region} but its name does not start with it (one provider per region, named for it)";
         }
     }
 
     /// <summary>
-    /// A region's disaster-recovery copy (its replica bucket, its key, its replicated backups) may be
-    /// named for the region it protects, with a <c>dr</c> part in the name
-    /// (<c>ap-southeast-1-storage-dr-bucket</c>), and live in exactly that region's configured drRegion.
+    /// One partition is one account: its providers use one credentials profile, and a profile used in
+    /// one partition is never used in the other. Profile names are not printed (findings never quote values).
     /// </summary>
-    private static bool IsDrCopy(string name, string named, string? providerRegion, StackConfig config) =>
-        name.Length > named.Length + 1 &&
-        name[(named.Length + 1)..].Split('-').Contains("dr") &&
-        config.Regions.FirstOrDefault(c => c.Name == named)?.DrRegion is { } dr &&
-        dr == providerRegion;
-
-    private static IEnumerable<string> CheckResource(ProgramIndex index, Resource r, HashSet<string> allowed, StackConfig config)
+    private static IEnumerable<Finding> Credentials(IReadOnlyList<Resource> providers)
     {
-        var named = ResourceRegion.Of(r.Name);
+        var byPartition = providers
+            .Where(p => Props.Text(p.Property("region")) is not null)
+            .GroupBy(p => AwsPartition.Of(Props.Text(p.Property("region"))!), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        foreach (var (partition, members) in byPartition)
+        {
+            if (members.Select(p => Props.Text(p.Property("profile")) ?? "").Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                foreach (var p in members)
+                {
+                    yield return new Finding(p.Name, $"the {partition} providers do not all use the same credentials profile (one partition is one account)");
+                }
+            }
+        }
+
+        if (byPartition.TryGetValue(AwsPartition.Aws, out var overseas) && byPartition.TryGetValue(AwsPartition.China, out var china))
+        {
+            var overseasProfiles = overseas.Select(p => Props.Text(p.Property("profile"))).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var p in china.Where(p => Props.Text(p.Property("profile")) is { } profile && overseasProfiles.Contains(profile)))
+            {
+                yield return new Finding(p.Name, $"uses the same credentials profile as the {AwsPartition.Aws} providers, but {AwsPartition.China} is a separate account");
+            }
+        }
+    }
+
+    /// <summary>Whether the name marks a disaster-recovery copy: a <c>dr</c> part after the region it is named for.</summary>
+    private static bool IsDrName(string name, string named) =>
+        name.Length > named.Length + 1 && name[(named.Length + 1)..].Split('-').Contains("dr");
+
+    private static IEnumerable<string> CheckResource(ProgramIndex index, Resource r, List<(Resource Copy, string Of, string In)> drCopies)
+    {
+        var named = index.NamedRegion(r.Name);
         if (named is null)
         {
-            yield return "its name does not start with a region code or global-";
-        }
-        else if (named != ResourceRegion.GlobalPrefix && !allowed.Contains(named))
-        {
-            yield return $"its name puts it in {named}, which is not a region of the config";
+            yield return "its name does not start with global- or a region the program deploys to (a region of one of its AWS providers)";
         }
 
-        var provider = r.Options.Provider is { } p ? index.Get(p.Target) : null;
-        if (provider is null || !provider.IsProvider || provider.Package != r.Package)
+        var provider = index.ProviderOf(r);
+        if (provider is null || provider.Package != r.Package)
         {
             yield return $"has no explicit {r.Package} provider";
             yield break;
         }
 
-        var providerRegion = RegionOfProvider(provider);
-        if (named is not null && named != ResourceRegion.GlobalPrefix && providerRegion != named && !IsDrCopy(r.Name, named, providerRegion, config)
-            && !IsGlobalDns(r))
+        var regional = named is not null && named != ResourceRegion.GlobalPrefix;
+        var providerRegion = index.RegionOfProvider(provider);
+        var own = r.Package == "aws" ? Props.Text(r.Property("region")) : null;
+        if (regional && providerRegion != named && !IsGlobalDns(r) && Placed(r, named!, providerRegion, $"its provider {provider.Name}", drCopies) is { } byProvider)
         {
-            yield return $"is named for {named} but its provider {provider.Name} is for {providerRegion ?? "no region"}";
+            yield return byProvider;
         }
 
-        if (r.Package == "aws" && Props.Text(r.Property("region")) is { } own && named is not null && named != ResourceRegion.GlobalPrefix
-            && own != named && !IsDrCopy(r.Name, named, own, config))
+        if (regional && own is not null && own != named && Placed(r, named!, own, "its region argument", drCopies) is { } byArgument)
         {
-            yield return $"its region argument ({own}) differs from the region in its name ({named})";
+            yield return byArgument;
         }
 
         foreach (var invoke in ValueWalker.Invokes(r.Properties))
         {
             var invokeProvider = index.Get(invoke.Provider.Target);
-            var invokeRegion = invokeProvider is null ? null : RegionOfProvider(invokeProvider);
-            if (named is not null && named != ResourceRegion.GlobalPrefix && invokeProvider?.Package is "aws" or "kubernetes" && invokeRegion != named)
+            var invokeRegion = invokeProvider is null ? null : index.RegionOfProvider(invokeProvider);
+            if (regional && invokeProvider?.Package is "aws" or "kubernetes" && invokeRegion != named)
             {
                 yield return $"invokes {invoke.Function} through {invoke.Provider.Target}, which is for {invokeRegion ?? "no region"}";
             }
         }
     }
 
-    /// <summary>The Route 53 API home region of the partition holding the stack's public zone (PublicZone).</summary>
-    private static string DnsHome(StackConfig config) =>
-        config.Regions.Any(r => r.Side == Side.Overseas) ? "us-east-1" : "cn-northwest-1";
+    /// <summary>
+    /// A resource named for one region and placed in another: wrong, unless it is a DR copy in the same
+    /// partition (recorded, to check that one region's copies share one DR region). Null when allowed.
+    /// </summary>
+    private static string? Placed(Resource r, string named, string? region, string by, List<(Resource Copy, string Of, string In)> drCopies)
+    {
+        if (region is not null && IsDrName(r.Name, named))
+        {
+            if (AwsPartition.Of(region) == AwsPartition.Of(named))
+            {
+                drCopies.Add((r, named, region));
+                return null;
+            }
+
+            return $"is a DR copy of {named} but {by} puts it in {region}, in another partition: backups and replication never cross partitions";
+        }
+
+        return $"is named for {named} but {by} is for {region ?? "no region"}";
+    }
 
     /// <summary>
     /// Route 53 zones, records and health checks are global resources: a region's records in the
@@ -148,8 +171,4 @@ public sealed class ProviderRegionRule : ICheckRule
     /// </summary>
     private static bool IsGlobalDns(Resource r) =>
         r.Type is ResourceTypes.Route53Record or ResourceTypes.Route53Zone or ResourceTypes.Route53HealthCheck;
-
-    /// <summary>An AWS provider's region argument; a Kubernetes provider's region is the one its name starts with.</summary>
-    private static string? RegionOfProvider(Resource provider) =>
-        provider.Package == "aws" ? Props.Text(provider.Property("region")) : ResourceRegion.Of(provider.Name);
 }

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -13,7 +12,7 @@ public sealed class RdsBackupsRule : ICheckRule
 
     public string Reason => "every database keeps automated backups (backupRetentionPeriod set, at least 1 day)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.RdsInstance).Where(r => r.Property("replicateSourceDb") is null), db =>

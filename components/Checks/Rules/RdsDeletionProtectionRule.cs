@@ -1,11 +1,11 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
 
 /// <summary>
 /// Outside dev, a database survives a mistaken delete twice over: RDS refuses it (deletion
-/// protection), and should it happen anyway a final snapshot is kept.
+/// protection), and should it happen anyway a final snapshot is kept. A database is in dev when
+/// its AWS provider's default tags say so (<see cref="StackEnvironment"/>).
 /// </summary>
 public sealed class RdsDeletionProtectionRule : ICheckRule
 {
@@ -13,15 +13,10 @@ public sealed class RdsDeletionProtectionRule : ICheckRule
 
     public string Reason => "outside dev, databases have deletionProtection and take a final snapshot";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
-        if (!config.IsProtected)
-        {
-            return [];
-        }
-
         var index = new ProgramIndex(program);
-        return RuleHelpers.Each(index.OfType(ResourceTypes.RdsInstance, ResourceTypes.RdsCluster), Problems);
+        return RuleHelpers.Each(index.OfType(ResourceTypes.RdsInstance, ResourceTypes.RdsCluster).Where(db => !StackEnvironment.IsDev(index, db)), Problems);
     }
 
     private static IEnumerable<string> Problems(Resource db)

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,7 +9,7 @@ public sealed class RdsEncryptedRule : ICheckRule
 
     public string Reason => "database storage, snapshots and backups are encrypted at rest (storageEncrypted)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         // A read replica takes its encryption from its source (RDS CreateDBInstanceReadReplica); the source is checked.

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -10,22 +9,11 @@ public sealed class RedisTlsRule : ICheckRule
 
     public string Reason => "Redis requires TLS (transitEncryptionEnabled, mode required) and an AUTH token";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
-        return RuleHelpers.Each(index.OfType(ResourceTypes.CacheReplicationGroup), Problems)
-            .Select(f => IsDragonflyCache(f.Resource) ? f with { Message = f.Message + DragonflyException, Accepted = true } : f);
+        return RuleHelpers.Each(index.OfType(ResourceTypes.CacheReplicationGroup), Problems);
     }
-
-    /// <summary>
-    /// Dragonfly 2.5's manager and scheduler build plain <c>redis://</c> URLs (dragonfly#4907), so its own
-    /// cache cannot use TLS (and ElastiCache allows an AUTH token only with TLS). A documented,
-    /// accepted trade-off: the cache holds no registry data and its security group admits only the
-    /// cluster's nodes (docs/distribution.md).
-    /// </summary>
-    private static bool IsDragonflyCache(string name) => name.EndsWith("-dragonfly-cache", StringComparison.Ordinal);
-
-    private const string DragonflyException = " (accepted: Dragonfly cannot use Redis TLS, dragonfly#4907; reachable from the cluster nodes only)";
 
     private static IEnumerable<string> Problems(Resource r)
     {

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -12,7 +11,7 @@ public sealed class S3EncryptedRule : ICheckRule
 
     public string Reason => "every bucket declares default server-side encryption (SSE-S3 or SSE-KMS)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Buckets), bucket =>

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -12,7 +11,7 @@ public sealed class S3PublicAccessBlockRule : ICheckRule
 
     public string Reason => "every bucket has a public access block with all four settings true";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(index.OfType(ResourceTypes.Buckets), bucket =>

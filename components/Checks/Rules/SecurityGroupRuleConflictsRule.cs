@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -15,7 +14,7 @@ public sealed class SecurityGroupRuleConflictsRule : ICheckRule
 
     public string Reason => "a security group has either inline ingress/egress blocks or separate rule resources, never both";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(

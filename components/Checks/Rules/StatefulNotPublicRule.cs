@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -14,7 +13,7 @@ public sealed class StatefulNotPublicRule : ICheckRule
 
     public string Reason => "databases and caches are not publicly accessible, sit in subnets without an internet route, and admit no public CIDR";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         var ingress = Ingress.WithCidrs(index).Where(i => i.IsPublicSource && i.Group is not null).ToLookup(i => i.Group!.Name, StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Checks.Rules;
@@ -19,7 +18,7 @@ public sealed class TlsPolicyRule : ICheckRule
 
     public string Reason => "HTTPS/TLS listeners set a TLS 1.2+ sslPolicy explicitly (the API default still allows TLS 1.0)";
 
-    public IEnumerable<Finding> Evaluate(PulumiProgram program, StackConfig config)
+    public IEnumerable<Finding> Evaluate(PulumiProgram program)
     {
         var index = new ProgramIndex(program);
         return RuleHelpers.Each(

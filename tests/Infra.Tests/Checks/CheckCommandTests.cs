@@ -1,7 +1,8 @@
 using HarborHa.Checks;
 using HarborHa.Cli;
+using HarborHa.Tests.Support;
 using Xunit;
-using static HarborHa.Tests.Checks.SampleProgram;
+using static HarborHa.Tests.Checks.ShippedPrograms;
 
 namespace HarborHa.Tests.Checks;
 
@@ -11,35 +12,50 @@ public sealed class CheckCommandTests
     [Fact]
     public void A_failed_rule_exits_1_and_names_the_rule_the_resource_and_the_reason()
     {
-        var program = Build().Set($"{R}-db-instance", "storageEncrypted", false);
-        var config = Config();
+        var program = Staging().Set(N("db-instance"), "storageEncrypted", false);
+        var config = TestConfigs.LoadCommitted("staging");
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var context = new CliContext(stdout, stderr, new Dictionary<string, string?>(), Path.GetTempPath());
 
-        var code = CheckCommand.Report(context, CheckRunner.Run(program, config), config, program.Resources.Count);
+        var code = CheckCommand.Report(context, CheckRunner.Run(program), config, program.Resources.Count);
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Equal("", stdout.ToString());
         var text = stderr.ToString();
         Assert.Contains("FAIL rds-encrypted: database storage", text, StringComparison.Ordinal);
-        Assert.Contains($"{R}-db-instance: storageEncrypted is not true", text, StringComparison.Ordinal);
+        Assert.Contains($"{N("db-instance")}: storageEncrypted is not true", text, StringComparison.Ordinal);
         Assert.Contains("error: 1 of", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_az_loss_table_lists_every_zone_and_what_losing_it_removes()
     {
-        var program = Build().Set($"{R}-cluster-nodes", "subnetIds", HarborHa.Model.Value.List(new HarborHa.Model.Ref($"{R}-network-private-c", "id")));
-        var config = Config();
+        var program = Staging().Set(N("cluster-nodes"), "subnetIds", HarborHa.Model.Value.List(new HarborHa.Model.Ref(N("network-private-c"), "id")));
+        var config = TestConfigs.LoadCommitted("staging");
         var stderr = new StringWriter();
         var context = new CliContext(new StringWriter(), stderr, new Dictionary<string, string?>(), Path.GetTempPath());
 
-        CheckCommand.Report(context, CheckRunner.Run(program, config), config, program.Resources.Count);
+        CheckCommand.Report(context, CheckRunner.Run(program), config, program.Resources.Count);
 
         var text = stderr.ToString();
-        Assert.Contains($"{R}a", text, StringComparison.Ordinal);
-        Assert.Contains($"{R}-cluster-nodes: node group in subnets of {R}c only", text, StringComparison.Ordinal);
+        Assert.Contains($"{Overseas}a", text, StringComparison.Ordinal);
+        Assert.Contains($"{N("cluster-nodes")}: node group in subnets of {Overseas}c only", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Single_site_explains_each_accepted_trade_off_in_its_own_words()
+    {
+        var stderr = new StringWriter();
+
+        var code = HarborHa.Cli.Cli.Run(["check", "--stack", "dev"], new StringWriter(), stderr, new Dictionary<string, string?>(), TestConfigs.RepoRoot());
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var text = stderr.ToString();
+        Assert.Contains($"accepted: {N("db-instance")}: ", text, StringComparison.Ordinal);
+        Assert.Contains("single-site keeps one database in one AZ to save cost; use ha for AZ redundancy", text, StringComparison.Ordinal);
+        Assert.Contains("single-site routes every AZ through one NAT gateway to save cost", text, StringComparison.Ordinal);
+        Assert.Contains("single points of failure are accepted", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,23 +3,21 @@ using HarborHa.Model;
 using HarborHa.Stacks;
 using HarborHa.Tests.Support;
 using Xunit;
-using static HarborHa.Tests.Checks.SampleProgram;
+using static HarborHa.Tests.Checks.ShippedPrograms;
 
 namespace HarborHa.Tests.Checks;
 
-/// <summary>The replacement guard: which changes between two programs are safe and which lose state.</summary>
+/// <summary>The replacement guard on the programs we ship: which changes between two programs are safe and which lose state.</summary>
 public sealed class ProgramDiffTests
 {
-    private static string N(string role) => $"{R}-{role}";
-
-    private static DiffResult Diff(Func<PulumiProgram, PulumiProgram> edit) => ProgramDiff.Compare(Build(), edit(Build()));
+    private static DiffResult Diff(Func<PulumiProgram, PulumiProgram> edit) => ProgramDiff.Compare(Staging(), edit(Staging()));
 
     private static ResourceChange Change(DiffResult diff, string name) => diff.Changes.Single(c => c.Name == name);
 
     [Fact]
-    public void The_same_program_has_no_changes()
+    public void Synthesizing_the_same_stack_twice_has_no_changes()
     {
-        Assert.Empty(ProgramDiff.Compare(Build(), Build()).Changes);
+        Assert.Empty(ProgramDiff.Compare(Prod(), Prod()).Changes);
     }
 
     [Fact]
@@ -60,7 +58,7 @@ public sealed class ProgramDiffTests
         var diff = Diff(p => p
             .Set(N("db-instance"), "instanceClass", "db.r6g.2xlarge")
             .Set(N("db-instance"), "allocatedStorage", 500)
-            .Set(N("cache-redis"), "nodeType", "cache.r6g.xlarge")
+            .Set(N("cache-group"), "nodeType", "cache.r6g.xlarge")
             .Set(N("cluster-nodes"), "instanceTypes", Value.List("m6i.2xlarge"))
             .Set(N("cluster-nodes"), "scalingConfig", new MapValue { ["minSize"] = 6, ["desiredSize"] = 6, ["maxSize"] = 18 }));
 
@@ -84,13 +82,13 @@ public sealed class ProgramDiffTests
     [Fact]
     public void Renaming_a_bucket_resource_is_a_removal_and_names_the_likely_new_name()
     {
-        var before = Build();
-        var bucket = before.Get(N("storage-registry"));
-        var after = before.Without(N("storage-registry")).With(bucket with { Name = N("storage-images") });
+        var before = Staging();
+        var bucket = before.Get(N("storage-bucket"));
+        var after = before.Without(N("storage-bucket")).With(bucket with { Name = N("storage-images") });
 
-        var diff = ProgramDiff.Compare(Build(), after);
+        var diff = ProgramDiff.Compare(Staging(), after);
 
-        var removed = Change(diff, N("storage-registry"));
+        var removed = Change(diff, N("storage-bucket"));
         Assert.Equal(ChangeKind.Removed, removed.Kind);
         Assert.Contains("renamed to " + N("storage-images"), Assert.Single(removed.Dangers), StringComparison.Ordinal);
         Assert.False(Change(diff, N("storage-images")).IsDangerous);
@@ -99,10 +97,10 @@ public sealed class ProgramDiffTests
     [Fact]
     public void Changing_a_subnet_zone_or_a_bucket_name_is_dangerous()
     {
-        var diff = Diff(p => p.Set(N("network-data-a"), "availabilityZone", R + "b").Set(N("storage-logs"), "bucket", "harbor-logs-2"));
+        var diff = Diff(p => p.Set(N("network-data-a"), "availabilityZone", Overseas + "b").Set(N("logs"), "bucket", "harbor-logs-2"));
 
         Assert.Contains(Change(diff, N("network-data-a")).Dangers, d => d.StartsWith("availabilityZone:", StringComparison.Ordinal));
-        Assert.Contains(Change(diff, N("storage-logs")).Dangers, d => d.Contains("every stored image layer is lost", StringComparison.Ordinal));
+        Assert.Contains(Change(diff, N("logs")).Dangers, d => d.Contains("every stored image layer is lost", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -132,30 +130,30 @@ public sealed class ProgramDiffTests
     {
         var diff = Diff(p => p
             .Options(N("db-instance"), o => o with { Protect = false })
-            .Options(N("registry-alb"), o => o with { IgnoreChanges = ["tags"] }));
+            .Options(N("lb-public-alb"), o => o with { IgnoreChanges = ["tags"] }));
 
         Assert.Contains("drops protect", Assert.Single(Change(diff, N("db-instance")).Dangers), StringComparison.Ordinal);
-        Assert.False(Change(diff, N("registry-alb")).IsDangerous);
+        Assert.False(Change(diff, N("lb-public-alb")).IsDangerous);
     }
 
     [Fact]
     public void Replace_on_changes_option_is_honoured()
     {
         var diff = Diff(p => p
-            .Options(N("registry-alb"), o => o with { ReplaceOnChanges = ["idleTimeout"] })
-            .Set(N("registry-alb"), "idleTimeout", 600));
+            .Options(N("lb-public-alb"), o => o with { ReplaceOnChanges = ["idleTimeout"] })
+            .Set(N("lb-public-alb"), "idleTimeout", 600));
 
-        Assert.Contains(Change(diff, N("registry-alb")).Dangers, d => d.Contains("replaceOnChanges", StringComparison.Ordinal));
+        Assert.Contains(Change(diff, N("lb-public-alb")).Dangers, d => d.Contains("replaceOnChanges", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Allowing_a_resource_by_name_accepts_only_its_danger()
     {
-        var diff = Diff(p => p.Set(N("db-instance"), "identifier", "x").Set(N("storage-logs"), "bucket", "y"));
+        var diff = Diff(p => p.Set(N("db-instance"), "identifier", "x").Set(N("logs"), "bucket", "y"));
 
         Assert.Equal(2, diff.Unallowed([]).Count);
-        Assert.Equal(N("storage-logs"), Assert.Single(diff.Unallowed([N("db-instance")])).Name);
-        Assert.Empty(diff.Unallowed([N("db-instance"), N("storage-logs")]));
+        Assert.Equal(N("logs"), Assert.Single(diff.Unallowed([N("db-instance")])).Name);
+        Assert.Empty(diff.Unallowed([N("db-instance"), N("logs")]));
     }
 
     [Fact]
@@ -169,10 +167,8 @@ public sealed class ProgramDiffTests
     }
 
     [Fact]
-    public void The_table_lists_stateful_types_and_matches_nested_paths()
+    public void A_table_entry_covers_nested_paths_of_its_property_but_not_longer_names()
     {
-        Assert.True(ReplacementTable.IsStateful("aws:rds/instance:Instance"));
-        Assert.False(ReplacementTable.IsStateful("aws:eks/nodeGroup:NodeGroup"));
         Assert.NotNull(ReplacementTable.Match("aws:eks/cluster:Cluster", "kubernetesNetworkConfig.serviceIpv4Cidr"));
         Assert.NotNull(ReplacementTable.Match("aws:rds/instance:Instance", "restoreToPointInTime.restoreTime"));
         Assert.NotNull(ReplacementTable.Match("aws:ec2/route:Route", "region"));

@@ -22,6 +22,25 @@ public static class ProgramEdit
         return program;
     }
 
+    /// <summary>Drops a resource's acceptance of a rule, as if its component no longer declared the trade-off.</summary>
+    public static PulumiProgram Unaccept(this PulumiProgram program, string name, string ruleId)
+    {
+        var r = program.Get(name);
+        program.Replace(r with { AcceptedRisks = r.AcceptedRisks.Where(a => a.RuleId != ruleId).ToArray() });
+        return program;
+    }
+
+    /// <summary>Sets the <c>harbor-ha:environment</c> default tag of every AWS provider, as a stack of that environment would.</summary>
+    public static PulumiProgram Environment(this PulumiProgram program, string environment)
+    {
+        foreach (var provider in program.Resources.Where(r => r.Type == ResourceTypes.AwsProvider).ToArray())
+        {
+            program.Set(provider.Name, "defaultTags.tags.harbor-ha:environment", environment);
+        }
+
+        return program;
+    }
+
     /// <summary>A copy of the program without the named resources.</summary>
     public static PulumiProgram Without(this PulumiProgram program, params string[] names)
     {

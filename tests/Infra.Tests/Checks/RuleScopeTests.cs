@@ -2,80 +2,142 @@ using HarborHa.Checks;
 using HarborHa.Checks.Rules;
 using HarborHa.Model;
 using Xunit;
-using static HarborHa.Tests.Checks.SampleProgram;
+using static HarborHa.Tests.Checks.ShippedPrograms;
 
 namespace HarborHa.Tests.Checks;
 
-/// <summary>What each rule deliberately does not flag: dev's relaxed protection, accepted single-site trade-offs, and look-alikes.</summary>
+/// <summary>
+/// What each rule deliberately does not flag, on the programs we ship: dev's relaxed protection (read
+/// from the providers' environment tag), trade-offs a resource accepts, and look-alikes.
+/// </summary>
 public sealed class RuleScopeTests
 {
-    private static string N(string role) => $"{R}-{role}";
+    private static IReadOnlyList<Finding> Run(ICheckRule rule, PulumiProgram program) => rule.Evaluate(program).ToArray();
 
-    private static IReadOnlyList<Finding> Run(ICheckRule rule, PulumiProgram program, string environment = "prod", string topology = "ha") =>
-        rule.Evaluate(program, Config(environment, topology)).ToArray();
+    private static string[] Failed(PulumiProgram program) => CheckRunner.Run(program).Failures.Select(f => f.Rule.Id).ToArray();
 
     [Fact]
-    public void Dev_does_not_require_protection_deletion_protection_or_final_snapshots()
+    public void Dev_stacks_are_not_held_to_protection_and_their_environment_comes_from_the_providers()
     {
-        var program = Build()
-            .Options(N("db-instance"), o => o with { Protect = false })
-            .Set(N("db-instance"), "deletionProtection", false)
-            .Set(N("db-instance"), "skipFinalSnapshot", true)
-            .Set(N("registry-alb"), "enableDeletionProtection", false);
+        var dev = Dev();
+        Assert.Contains(dev.Resources, r => ReplacementTable.IsStateful(r.Type) && !r.Options.Protect);
+        Assert.Empty(Failed(dev));
 
-        var report = CheckRunner.Run(program, Config(environment: "dev"));
-
-        Assert.False(report.Failed);
-        Assert.True(CheckRunner.Run(program, Config(environment: "staging")).Failed);
+        // The same unprotected resources tagged as a staging stack's are findings of every protection rule.
+        Assert.Equal(["stateful-protected", "rds-deletion-protection", "lb-deletion-protection"], Failed(Dev().Environment("staging")));
     }
 
     [Fact]
-    public void Single_site_reports_a_shared_nat_as_accepted_and_ha_fails_on_it()
+    public void Protection_is_required_per_resource_unless_its_provider_says_dev()
     {
-        var program = Build().Set(N("network-private-route-internet-b"), "natGatewayId", new Ref(N("network-nat-a"), "id"));
+        var unprotected = Staging().Options(N("db-instance"), o => o with { Protect = false });
+        Assert.Contains(Run(new StatefulProtectedRule(), unprotected), f => f.Resource == N("db-instance"));
 
-        var single = CheckRunner.Run(program, Config(topology: "single-site"));
-        var ha = CheckRunner.Run(program, Config(topology: "ha"));
+        var devProvider = Staging().Options(N("db-instance"), o => o with { Protect = false })
+            .Set(N("aws"), "defaultTags.tags.harbor-ha:environment", "dev");
+        Assert.DoesNotContain(Run(new StatefulProtectedRule(), devProvider), f => f.Resource == N("db-instance"));
 
-        var accepted = Assert.Single(single.Results.Single(r => r.Rule.Id == "az-loss").Findings);
-        Assert.True(accepted.Accepted);
-        Assert.False(single.Failed);
-        Assert.True(ha.Failed);
+        // A provider without the tag errs on the safe side, as a stack without harbor-ha:environment is prod.
+        var untagged = Staging().Options(N("db-instance"), o => o with { Protect = false }).Unset(N("aws"), "defaultTags");
+        Assert.Contains(Run(new StatefulProtectedRule(), untagged), f => f.Resource == N("db-instance"));
+    }
+
+    [Fact]
+    public void Single_site_reports_its_single_points_of_failure_as_accepted_with_the_reason_each_resource_gives()
+    {
+        var report = CheckRunner.Run(Dev());
+
+        var azLoss = report.Results.Single(r => r.Rule.Id == "az-loss");
+        Assert.False(report.Failed);
+        Assert.True(report.AzLossAccepted);
+        Assert.Equal([N("cache-group"), N("db-instance"), N("network-nat-a")], azLoss.Findings.Select(f => f.Resource).Distinct());
+        Assert.All(azLoss.Findings, f => Assert.True(f.Accepted));
+        Assert.Contains(azLoss.Findings, f => f.Message.EndsWith("(accepted: single-site keeps one database in one AZ to save cost; use ha for AZ redundancy)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_single_point_of_failure_on_a_resource_that_does_not_accept_it_fails_even_in_single_site()
+    {
+        var program = Dev().Unaccept(N("network-nat-a"), "az-loss");
+
+        var report = CheckRunner.Run(program);
+
+        Assert.Equal(["az-loss"], report.Failures.Select(f => f.Rule.Id));
+        Assert.Equal([N("network-nat-a")], report.Failures.Single().Findings.Where(f => !f.Accepted).Select(f => f.Resource).Distinct());
+        Assert.False(report.AzLossAccepted);
+    }
+
+    [Fact]
+    public void An_acceptance_covers_only_the_rule_it_names()
+    {
+        // Dragonfly's cache accepts redis-tls; switching off its encryption at rest is still a failure.
+        var program = Prod().Set(N("dragonfly-cache"), "atRestEncryptionEnabled", false);
+
+        var report = CheckRunner.Run(program);
+
+        Assert.Equal(["cache-encrypted"], report.Failures.Select(f => f.Rule.Id));
+        Assert.All(report.Results.Single(r => r.Rule.Id == "redis-tls").Findings, f => Assert.True(f.Accepted));
+    }
+
+    [Fact]
+    public void A_cache_named_like_dragonflys_is_not_excused_by_its_name()
+    {
+        var cache = Staging().Get(N("cache-group"));
+        var program = Staging().With(cache with
+        {
+            Name = N("dragonfly-cache"),
+            Properties = new MapValue(cache.Properties.Where(e => e.Key is not ("transitEncryptionEnabled" or "authToken"))),
+        });
+
+        var findings = CheckRunner.Run(program).Results.Single(r => r.Rule.Id == "redis-tls").Findings;
+
+        Assert.Contains(findings, f => f.Resource == N("dragonfly-cache") && !f.Accepted);
     }
 
     [Fact]
     public void A_single_az_database_is_listed_under_every_zone_when_its_zone_is_not_pinned()
     {
-        var program = Build().Set(N("db-instance"), "multiAz", false);
+        var program = Staging().Set(N("db-instance"), "multiAz", false);
 
-        var report = AzLossAnalysis.Analyze(program, Config());
+        var report = AzLossAnalysis.Analyze(program);
 
-        Assert.All(report.Zones[R], zone => Assert.Contains(report.For(R, zone), l => l.Resource == N("db-instance")));
+        Assert.Equal([Overseas + "a", Overseas + "b", Overseas + "c"], report.Zones[Overseas]);
+        Assert.All(report.Zones[Overseas], zone => Assert.Contains(report.For(Overseas, zone), l => l.Resource == N("db-instance")));
 
-        var pinned = AzLossAnalysis.Analyze(program.Set(N("db-instance"), "availabilityZone", R + "b"), Config());
-        Assert.Contains(pinned.For(R, R + "b"), l => l.Resource == N("db-instance"));
-        Assert.DoesNotContain(pinned.For(R, R + "a"), l => l.Resource == N("db-instance"));
+        var pinned = AzLossAnalysis.Analyze(program.Set(N("db-instance"), "availabilityZone", Overseas + "b"));
+        Assert.Contains(pinned.For(Overseas, Overseas + "b"), l => l.Resource == N("db-instance"));
+        Assert.DoesNotContain(pinned.For(Overseas, Overseas + "a"), l => l.Resource == N("db-instance"));
     }
 
     [Fact]
     public void A_subnet_tier_in_one_zone_is_a_single_point_of_failure()
     {
-        var program = Build();
+        var program = Staging();
         foreach (var z in new[] { "b", "c" })
         {
-            program = program.Set(N($"network-data-{z}"), "availabilityZone", R + "a");
+            program = program.Set(N($"network-data-{z}"), "availabilityZone", Overseas + "a");
         }
 
-        var report = AzLossAnalysis.Analyze(program, Config());
+        var report = AzLossAnalysis.Analyze(program);
 
-        Assert.Contains(report.For(R, R + "a"), l => l.Resource == N("network-data") && l.What.Contains("only", StringComparison.Ordinal));
-        Assert.Contains(report.For(R, R + "a"), l => l.Resource == N("db-subnets"));
+        Assert.Contains(report.For(Overseas, Overseas + "a"), l => l.Resource == N("network-data") && l.What.Contains("only", StringComparison.Ordinal));
+        Assert.Contains(report.For(Overseas, Overseas + "a"), l => l.Resource == N("db-subnets"));
+    }
+
+    [Fact]
+    public void The_zones_of_a_region_are_those_of_its_subnets_and_dr_only_regions_have_none()
+    {
+        var report = AzLossAnalysis.Analyze(Prod());
+
+        Assert.Equal(["cn-north-1a", "cn-north-1b", "cn-north-1d"], report.Zones[China]);
+        Assert.Equal(["ap-southeast-1", "cn-north-1", "cn-northwest-1", "eu-central-1", "us-east-1"], report.Zones.Keys);
+        Assert.Empty(report.Losses);
     }
 
     [Fact]
     public void Names_that_refer_to_secrets_are_not_secrets()
     {
-        var program = Build()
+        var program = Staging()
             .Set(N("harbor-s3-secret"), "metadata.annotations", new MapValue
             {
                 ["existingSecret"] = "harbor-s3",
@@ -95,10 +157,10 @@ public sealed class RuleScopeTests
     [Fact]
     public void A_secret_read_from_config_must_be_declared_secret()
     {
-        var plain = Build();
+        var plain = Staging();
         plain.DeclareConfig(new ConfigDeclaration("dbPassword", "string", IsSecret: false));
         plain.Set(N("db-instance"), "password", new Ref("dbPassword"));
-        var secret = Build();
+        var secret = Staging();
         secret.DeclareConfig(new ConfigDeclaration("dbPassword", "string", IsSecret: true));
         secret.Set(N("db-instance"), "password", new Ref("dbPassword"));
 
@@ -112,7 +174,7 @@ public sealed class RuleScopeTests
     [Fact]
     public void Secret_findings_never_quote_the_secret()
     {
-        var program = Build().Set(N("db-instance"), "password", "Sup3rS3cretValue");
+        var program = Staging().Set(N("db-instance"), "password", "Sup3rS3cretValue");
 
         var finding = Assert.Single(Run(new NoLiteralSecretsRule(), program));
 
@@ -123,97 +185,89 @@ public sealed class RuleScopeTests
     [Fact]
     public void Private_sources_may_reach_state_but_public_ones_may_not()
     {
-        Resource Rule(string cidr) => new(N("db-sg-from-peer"), "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        Resource Rule(string cidr) => Extra(N("db-sg-from-peer"), ResourceTypes.IngressRule,
             new MapValue { ["securityGroupId"] = new Ref(N("db-sg"), "id"), ["cidrIpv4"] = cidr, ["ipProtocol"] = "tcp", ["fromPort"] = 5432, ["toPort"] = 5432 },
-            new ResourceOptions { Provider = new Ref(N("aws")) });
+            N("aws"));
 
-        Assert.Empty(Run(new StatefulNotPublicRule(), Build().With(Rule("10.0.0.0/9"))));
-        Assert.NotEmpty(Run(new StatefulNotPublicRule(), Build().With(Rule("198.51.100.7/32"))));
+        Assert.Empty(Run(new StatefulNotPublicRule(), Staging().With(Rule("10.0.0.0/9"))));
+        Assert.NotEmpty(Run(new StatefulNotPublicRule(), Staging().With(Rule("198.51.100.7/32"))));
     }
 
     [Fact]
-    public void Only_an_application_load_balancer_may_take_the_internet_on_443()
+    public void Only_an_application_load_balancer_may_take_the_internet_on_80_and_443()
     {
-        var network = Build().Set(N("registry-alb"), "loadBalancerType", "network");
+        var network = Staging().Set(N("lb-public-alb"), "loadBalancerType", "network");
 
         var findings = Run(new OpenIngressRule(), network);
 
-        Assert.Equal(2, findings.Count);
+        Assert.Equal([N("lb-public-sg-from-clients-443"), N("lb-public-sg-from-clients-80")], findings.Select(f => f.Resource).Order(StringComparer.Ordinal));
         Assert.All(findings, f => Assert.Contains("no application load balancer", f.Message, StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_tls_only_policy_given_as_json_text_counts()
     {
-        var program = Build().Set(N("storage-registry-policy"), "policy",
+        var program = Staging().Set(N("storage-bucket-tls-only"), "policy",
             """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":false}}}]}""");
 
         Assert.Empty(Run(new S3TlsOnlyRule(), program));
     }
 
     [Fact]
+    public void A_policy_document_with_a_duplicate_key_is_not_read()
+    {
+        Assert.Null(BucketSettings.FromJson("""{"Effect":"Deny","Effect":"Allow"}"""));
+        Assert.NotNull(BucketSettings.FromJson("""{"Effect":"Deny"}"""));
+    }
+
+    [Fact]
     public void Deprecated_inline_bucket_settings_count()
     {
-        var program = Build()
-            .Without(N("storage-registry-versioning"), N("storage-registry-encryption"), N("storage-registry-logging"))
-            .Set(N("storage-registry"), "versioning", new MapValue { ["enabled"] = true })
-            .Set(N("storage-registry"), "serverSideEncryptionConfiguration", new MapValue
+        var program = Staging()
+            .Without(N("storage-bucket-versioning"), N("storage-bucket-encryption"), N("storage-bucket-access-logging"))
+            .Set(N("storage-bucket"), "versioning", new MapValue { ["enabled"] = true })
+            .Set(N("storage-bucket"), "serverSideEncryptionConfiguration", new MapValue
             {
                 ["rule"] = new MapValue { ["applyServerSideEncryptionByDefault"] = new MapValue { ["sseAlgorithm"] = "AES256" } },
             })
-            .Set(N("storage-registry"), "logging", new MapValue { ["targetBucket"] = new Ref(N("storage-logs"), "id") });
+            .Set(N("storage-bucket"), "logging", new MapValue { ["targetBucket"] = new Ref(N("logs"), "id") });
 
-        Assert.False(CheckRunner.Run(program, Config()).Failed);
+        Assert.Empty(Failed(program));
     }
 
     [Fact]
     public void Kubernetes_resources_use_the_provider_of_their_own_region()
     {
-        var program = Build()
-            .With(new Resource("eu-west-1-k8s", "pulumi:providers:kubernetes", new MapValue(), new ResourceOptions { Version = "4.34.2" }))
-            .Options(N("harbor-namespace"), o => o with { Provider = new Ref("eu-west-1-k8s") });
+        var program = Staging()
+            .With(new Resource("ap-southeast-2-k8s", ResourceTypes.KubernetesProvider, new MapValue(), new ResourceOptions { Version = "4.34.2" }))
+            .Options(N("harbor-namespace"), o => o with { Provider = new Ref("ap-southeast-2-k8s") });
 
         var findings = Run(new ProviderRegionRule(), program);
 
-        Assert.Contains(findings, f => f.Resource == N("harbor-namespace") && f.Message.Contains("eu-west-1", StringComparison.Ordinal));
-        Assert.Contains(findings, f => f.Resource == "eu-west-1-k8s");
-    }
-
-    [Fact]
-    public void A_dr_region_provider_is_allowed()
-    {
-        var program = Build()
-            .With(new Resource("ap-southeast-2-aws", "pulumi:providers:aws", new MapValue { ["region"] = "ap-southeast-2", ["profile"] = "harbor-global" }, new ResourceOptions { Version = "7.48.0" }))
-            .With(new Resource("ap-southeast-2-storage-replica-kms", "aws:kms/key:Key", new MapValue { ["enableKeyRotation"] = true },
-                new ResourceOptions { Provider = new Ref("ap-southeast-2-aws"), Protect = true }));
-
-        Assert.False(CheckRunner.Run(program, Config()).Failed);
+        Assert.Contains(findings, f => f.Resource == N("harbor-namespace") && f.Message.Contains("ap-southeast-2", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_stand_alone_cache_cluster_fails_encryption_and_availability()
     {
-        var program = Build().With(new Resource(N("cache-memcached"), "aws:elasticache/cluster:Cluster",
-            new MapValue { ["engine"] = "memcached", ["subnetGroupName"] = new Ref(N("cache-subnets"), "name") },
-            new ResourceOptions { Provider = new Ref(N("aws")), Protect = true }));
+        var program = Staging().With(Extra(N("cache-memcached"), ResourceTypes.CacheCluster,
+            new MapValue { ["engine"] = "memcached", ["subnetGroupName"] = new Ref(N("cache-subnets"), "name") }, N("aws"), protect: true));
 
-        var failed = CheckRunner.Run(program, Config()).Failures.Select(f => f.Rule.Id).ToArray();
-
-        Assert.Equal(["cache-encrypted", "az-loss"], failed);
+        Assert.Equal(["cache-encrypted", "az-loss"], Failed(program));
     }
 
     [Theory]
-    [InlineData("ap-southeast-1-storage-dr-bucket", "ap-southeast-2", true)]
-    [InlineData("ap-southeast-1-db-backups-dr", "ap-southeast-2", true)]
-    [InlineData("ap-southeast-1-storage-bucket", "ap-southeast-2", false)]
-    [InlineData("ap-southeast-1-storage-dr-bucket", "eu-west-1", false)]
-    public void A_dr_copy_named_for_its_region_lives_in_that_regions_dr_region(string name, string providerRegion, bool allowed)
+    [InlineData("ap-southeast-1-storage-archive-dr-bucket", "ap-southeast-2", true)]
+    [InlineData("ap-southeast-1-db-snapshots-dr", "ap-southeast-2", true)]
+    [InlineData("ap-southeast-1-storage-archive-bucket", "ap-southeast-2", false)]
+    [InlineData("ap-southeast-1-storage-archive-dr-bucket", "us-east-1", false)]
+    [InlineData("ap-southeast-1-storage-archive-dr-bucket", "ap-southeast-1", true)]
+    public void A_dr_copy_named_for_its_region_lives_in_that_regions_one_dr_region(string name, string providerRegion, bool allowed)
     {
-        var program = Build()
-            .With(new Resource($"{providerRegion}-aws", "pulumi:providers:aws", new MapValue { ["region"] = providerRegion, ["profile"] = "harbor-global" }, new ResourceOptions { Version = "7.48.0" }))
-            .With(new Resource(name, "aws:s3/bucketVersioning:BucketVersioning",
-                new MapValue { ["bucket"] = "x", ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" } },
-                new ResourceOptions { Provider = new Ref($"{providerRegion}-aws") }));
+        // staging's DR copies of ap-southeast-1 live in ap-southeast-2; us-east-1 holds only the DNS zone.
+        var program = Staging().With(new Resource(name, ResourceTypes.BucketVersioning,
+            new MapValue { ["bucket"] = "x", ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" } },
+            new ResourceOptions { Provider = new Ref($"{providerRegion}-aws") }));
 
         var flagged = Run(new ProviderRegionRule(), program).Any(f => f.Resource == name);
 
