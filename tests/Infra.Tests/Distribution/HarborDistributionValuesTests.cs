@@ -7,6 +7,12 @@ namespace HarborHa.Tests.Distribution;
 
 public class HarborDistributionValuesTests
 {
+    private static MapValue ReleaseValues(PulumiProgram program, string region) =>
+        Assert.IsType<MapValue>(program.HarborRelease(region).Prop("values"));
+
+    private static Value? Timeout(MapValue values) =>
+        values.TryGet("jobservice", out var jobservice) && ((MapValue)jobservice).TryGet("registryHttpClientTimeout", out var timeout) ? timeout : null;
+
     [Fact]
     public void The_primary_with_cross_border_links_gets_a_longer_jobservice_timeout_under_a_chart_key()
     {
@@ -26,23 +32,30 @@ public class HarborDistributionValuesTests
     }
 
     [Fact]
-    public void A_geo_primary_gets_the_long_timeout_even_before_a_link_crosses_the_border()
+    public void In_the_real_program_only_the_primarys_release_gets_the_timeout_even_before_a_link_crosses_the_border()
     {
         // So adding the first region on the other side does not roll the primary's Harbor.
-        var overseasOnly = TestConfigs.Parse(GeoConfigs.OverseasPublic);
-        var jobservice = (MapValue)HarborDistributionValues.For(overseasOnly, overseasOnly.Primary.Name)["jobservice"];
-        Assert.Equal(new Number(overseasOnly.Replication.CrossBorderHttpTimeoutMinutes), jobservice["registryHttpClientTimeout"]);
+        foreach (var geo in new[] { GeoPrograms.Of(GeoConfigs.TwoSides), GeoPrograms.Of(GeoConfigs.OverseasPublic) })
+        {
+            foreach (var region in geo.Config.Regions)
+            {
+                var expected = region.IsPrimary ? new Number(geo.Config.Replication.CrossBorderHttpTimeoutMinutes) : null;
+                Assert.Equal(expected, Timeout(ReleaseValues(geo.Program, region.Name)));
+            }
+        }
+
+        Assert.Null(Timeout(ReleaseValues(TestConfigs.Synth(TestConfigs.Ha), "eu-central-1")));
     }
 
     [Fact]
     public void The_timeout_follows_config()
     {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides + """
+        var program = GeoPrograms.Of(GeoConfigs.TwoSides + """
 
               harbor-ha:replication:
                 crossBorderHttpTimeoutMinutes: 240
-            """);
+            """).Program;
 
-        Assert.Equal(new Number(240), ((MapValue)HarborDistributionValues.For(config, "cn-north-1")["jobservice"])["registryHttpClientTimeout"]);
+        Assert.Equal(new Number(240), Timeout(ReleaseValues(program, "cn-north-1")));
     }
 }
