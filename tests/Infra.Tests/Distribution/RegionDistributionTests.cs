@@ -75,6 +75,44 @@ public class RegionDistributionTests
     }
 
     [Fact]
+    public void Every_project_setting_of_the_config_reaches_the_project_in_every_region()
+    {
+        var geo = GeoPrograms.Of(GeoConfigs.TwoSides + """
+
+              harbor-ha:projects:
+                - name: apps
+                  public: true
+                  scanOnPush: false
+                  sbomOnPush: true
+                  requireCosign: true
+                  preventVulnerable: critical
+                  retention: { keepLastPushed: 5, schedule: hourly }
+                - name: team
+            """);
+        foreach (var region in geo.Config.Regions.Select(r => r.Name))
+        {
+            var apps = geo.Program.Get($"{region}-harbor-project-apps");
+            Assert.Equal(new Flag(true), apps.Prop("public"));
+            Assert.Equal(new Flag(false), apps.Prop("vulnerabilityScanning"));
+            Assert.Equal(new Flag(true), apps.Prop("autoSbomGeneration"));
+            Assert.Equal(new Flag(true), apps.Prop("enableContentTrustCosign"));
+            Assert.Equal("critical", apps.Text("deploymentSecurity"));
+            Assert.False(apps.Properties.ContainsKey("storageQuota"));
+            var retention = geo.Program.Get($"{region}-harbor-project-apps-retention");
+            Assert.Equal("Hourly", retention.Text("schedule"));
+            Assert.Single(Assert.IsType<ListValue>(retention.Prop("rules")).Items);
+
+            var team = geo.Program.Get($"{region}-harbor-project-team");
+            Assert.Equal(new Flag(false), team.Prop("public"));
+            Assert.Equal(new Flag(true), team.Prop("vulnerabilityScanning"));
+            Assert.False(team.Properties.ContainsKey("deploymentSecurity"));
+        }
+
+        var filter = (MapValue)Assert.IsType<ListValue>(geo.Program.Get("cn-north-1-harbor-replication-eu-central-1").Prop("filters")).Items[0];
+        Assert.Equal(new Text("{apps,team}/**"), filter["name"]);
+    }
+
+    [Fact]
     public void Projects_are_protected_outside_dev()
     {
         Assert.All(TwoSides.Program.OfType("harbor:index/project:Project").Where(p => p.Name.Contains("-project-", StringComparison.Ordinal)),

@@ -165,6 +165,23 @@ public class ReplicationRulesTests
     }
 
     [Fact]
+    public void Deletion_and_overwrite_follow_config()
+    {
+        var program = GeoPrograms.Of(GeoConfigs.TwoSides + """
+
+              harbor-ha:replication:
+                deletion: true
+                override: false
+            """).Program;
+
+        Assert.All(program.OfType("harbor:index/replication:Replication"), rule =>
+        {
+            Assert.Equal(new Flag(true), rule.Prop("deletion"));
+            Assert.Equal(new Flag(false), rule.Prop("override"));
+        });
+    }
+
+    [Fact]
     public void Cross_border_rules_get_the_configured_limit_in_Harbors_units_and_same_side_rules_the_configured_one()
     {
         var program = GeoPrograms.Of(GeoConfigs.TwoSides + """
