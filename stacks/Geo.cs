@@ -47,7 +47,7 @@ public static class Geo
         // every other region, private DNS on both sides, Dragonfly in each region.
         var zone = LoadBalancer.PublicZone.For(program, config, services.Aws);
         _ = GeoDistribution.Compose(program, config, global,
-            regions.ToDictionary(r => r.Key, r => r.Value.ForDistribution(), StringComparer.Ordinal),
+            regions,
             zone is null ? null : new Dns.PublicZone(zone.ZoneId, zone.Domain, zone.Side));
     }
 }

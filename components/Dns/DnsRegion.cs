@@ -21,14 +21,4 @@ public sealed record DnsRegion
 
     /// <summary>The internet-facing load balancer, with exposure <c>both</c>; null otherwise.</summary>
     public LoadBalancerEndpoint? PublicLoadBalancer { get; init; }
-
-    public static DnsRegion From(RegionHarbor harbor) => new()
-    {
-        Region = harbor.Region,
-        AwsProvider = harbor.AwsProvider,
-        VpcId = harbor.VpcId,
-        ResolverSubnetIds = harbor.PrivateSubnetIds,
-        InternalLoadBalancer = harbor.InternalLoadBalancer,
-        PublicLoadBalancer = harbor.PublicLoadBalancer,
-    };
 }

@@ -1,7 +1,6 @@
 using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Dragonfly;
 
@@ -32,10 +31,12 @@ public sealed class DragonflyCluster
 
     public DragonflyCluster(PulumiProgram program, DragonflyArgs args)
     {
-        var region = args.Region.Name;
+        var region = args.Region;
         string Name(params string[] role) => LogicalName.Of([region, "dragonfly", .. role]);
         var aws = args.AwsProvider;
-        var stateful = new ResourceOptions { Protect = args.Protect };
+        var protect = args.Protection == Protection.Protected;
+        var highlyAvailable = args.Redundancy == Redundancy.MultiAz;
+        var stateful = new ResourceOptions { Protect = protect };
 
         var dbPassword = GeneratedSecret.Password(program, Name("db-password"), args.RandomProvider, 32);
         var jwtKey = GeneratedSecret.Password(program, Name("jwt-key"), args.RandomProvider, 48);
@@ -63,14 +64,13 @@ public sealed class DragonflyCluster
             ["dbSubnetGroupName"] = dbSubnets.Out("name"),
             ["vpcSecurityGroupIds"] = Value.List(dbGroup.Id),
             ["publiclyAccessible"] = false,
-            ["multiAz"] = args.HighlyAvailable,
+            ["multiAz"] = highlyAvailable,
             ["backupRetentionPeriod"] = 7,
             ["copyTagsToSnapshot"] = true,
             ["autoMinorVersionUpgrade"] = true,
-            ["deletionProtection"] = args.Protect,
-            ["skipFinalSnapshot"] = !args.Protect,
-            // Snapshot identifiers are unique per account and region: scoped by the domain like Harbor's.
-            ["finalSnapshotIdentifier"] = StateNames.FinalSnapshotOf(args.GlobalHost, region, "dragonfly"),
+            ["deletionProtection"] = protect,
+            ["skipFinalSnapshot"] = !protect,
+            ["finalSnapshotIdentifier"] = args.FinalSnapshotIdentifier,
             // RDS log exports (awsguard rds-instance-logging): errors and slow queries to CloudWatch Logs.
             ["enabledCloudwatchLogsExports"] = Value.List("error", "slowquery"),
             ["tags"] = ProgramExtensions.NameTag(Name("db")),
@@ -92,9 +92,9 @@ public sealed class DragonflyCluster
             ["nodeType"] = args.CacheNodeType,
             ["port"] = 6379,
             ["clusterMode"] = "disabled",
-            ["numCacheClusters"] = args.HighlyAvailable ? 2 : 1,
-            ["automaticFailoverEnabled"] = args.HighlyAvailable,
-            ["multiAzEnabled"] = args.HighlyAvailable,
+            ["numCacheClusters"] = highlyAvailable ? 2 : 1,
+            ["automaticFailoverEnabled"] = highlyAvailable,
+            ["multiAzEnabled"] = highlyAvailable,
             ["atRestEncryptionEnabled"] = true,
             // Off on purpose: Dragonfly 2.5.0's job queue cannot speak TLS to Redis (see the class summary).
             ["transitEncryptionEnabled"] = false,
@@ -112,7 +112,7 @@ public sealed class DragonflyCluster
             DatabaseHost = database.Out("address"),
             DatabasePassword = dbPassword,
             JwtKey = jwtKey,
-            Replicas = args.HighlyAvailable ? 3 : 1,
+            Replicas = highlyAvailable ? 3 : 1,
             ImageRegistry = args.ImageRegistry,
         });
         Release = program.Declare(Name("release"), ResourceTypes.HelmRelease, args.KubernetesProvider, new MapValue

@@ -14,22 +14,18 @@ public class HarborDistributionValuesTests
         values.TryGet("jobservice", out var jobservice) && ((MapValue)jobservice).TryGet("registryHttpClientTimeout", out var timeout) ? timeout : null;
 
     [Fact]
-    public void The_primary_with_cross_border_links_gets_a_longer_jobservice_timeout_under_a_chart_key()
+    public void The_primary_gets_the_replication_timeout_under_a_key_of_the_pinned_chart()
     {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
-        var values = HarborDistributionValues.For(config, "cn-north-1");
+        var values = HarborDistributionValues.For(DistributionRole.Primary, new ReplicationSettings { RegistryHttpClientTimeoutMinutes = 240 });
 
-        Assert.Equal(new Number(120), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
+        Assert.Equal(new Number(240), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
         Assert.Empty(ChartValuesSchema.Load(SharedFixtures.HarborValues).Problems(values));
+        Assert.Equal(new Number(120), Timeout(HarborDistributionValues.For(DistributionRole.Primary, new ReplicationSettings())));
     }
 
     [Fact]
-    public void Replicas_and_single_region_stacks_need_nothing_extra()
-    {
-        var twoSides = TestConfigs.Parse(GeoConfigs.TwoSides);
-        Assert.Equal(0, HarborDistributionValues.For(twoSides, "eu-central-1").Count);
-        Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(TestConfigs.Ha), "eu-central-1").Count);
-    }
+    public void Replicas_need_nothing_extra() =>
+        Assert.Equal(0, HarborDistributionValues.For(DistributionRole.Replica, new ReplicationSettings()).Count);
 
     [Fact]
     public void In_the_real_program_only_the_primarys_release_gets_the_timeout_even_before_a_link_crosses_the_border()
