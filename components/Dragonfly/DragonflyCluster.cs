@@ -26,6 +26,9 @@ public sealed class DragonflyCluster
     public const string DatabaseName = "manager";
     public const string DatabaseUser = "dragonfly";
 
+    /// <summary>The id of the check that requires Redis TLS and an AUTH token, which this cache accepts not to meet.</summary>
+    public const string RedisTlsRuleId = "redis-tls";
+
     /// <summary>The manager's REST address inside the cluster (chart service <c>&lt;fullname&gt;-manager</c>, port 8080).</summary>
     public const string ManagerEndpoint = $"http://{DragonflyValues.FullName}-manager.{Namespace}.svc.cluster.local:8080";
 
@@ -103,6 +106,10 @@ public sealed class DragonflyCluster
             ["autoMinorVersionUpgrade"] = true,
             ["tags"] = ProgramExtensions.NameTag(Name("cache")),
         }, stateful);
+        // The trade-off is made here, so it is recorded here: checks report the finding as accepted, with this reason.
+        program.Accept(cache.Name, RedisTlsRuleId,
+            "Dragonfly 2.5 cannot use Redis TLS (dragonfly#4907) and ElastiCache allows an AUTH token only with TLS; "
+            + "the cache holds job state only, never image data or credentials, and admits the cluster's nodes only");
 
         var values = DragonflyValues.For(new DragonflyValuesInput
         {

@@ -124,6 +124,11 @@ public class DragonflyTests
         Assert.False(cache.Properties.ContainsKey("authToken"));
         Assert.Equal(new Flag(true), cache.Prop("automaticFailoverEnabled"));
         Assert.True(cache.Options.Protect);
+        // The exception is carried by the resource that makes it, for the checks to report as accepted.
+        var accepted = cache.Accepts(DragonflyCluster.RedisTlsRuleId);
+        Assert.NotNull(accepted);
+        Assert.Contains("dragonfly#4907", accepted.Reason, StringComparison.Ordinal);
+        Assert.Equal(DragonflyCluster.RedisTlsRuleId, new HarborHa.Checks.Rules.RedisTlsRule().Id);
         var subnets = Prod.Program.Get(cache.RefProp("subnetGroupName").Target);
         Assert.Equal(HarborDataSubnets(Prod, "eu-central-1"), Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
     }
