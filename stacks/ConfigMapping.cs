@@ -12,6 +12,9 @@ public static class ConfigMapping
 {
     public static Partition PartitionOf(Side side) => side == Side.China ? Partition.AwsCn : Partition.Aws;
 
+    /// <summary>Protected outside dev: staging and prod keep their data when resources leave the program.</summary>
+    public static Protection ProtectionOf(StackConfig config) => config.IsProtected ? Protection.Protected : Protection.Disposable;
+
     /// <summary>Profiles, account guards and default tags of every AWS provider (<c>harbor-ha:aws*</c>, <c>harbor-ha:tags</c>).</summary>
     public static AwsProviderSettings AwsSettings(StackConfig config)
     {

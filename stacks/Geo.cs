@@ -56,7 +56,7 @@ public static class Geo
         // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
         // every other region, private DNS on both sides, Dragonfly in each region.
         _ = GeoDistribution.Compose(program, config, global,
-            regions.ToDictionary(r => r.Key, r => r.Value.ForDistribution(), StringComparer.Ordinal),
+            regions,
             services.Zone);
     }
 }

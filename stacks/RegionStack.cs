@@ -178,7 +178,7 @@ public sealed class RegionStack
             Replicas = sizing.HarborReplicas,
             RequireZoneSpread = config.Topology != Topology.SingleSite,
             ExtraValues = MapValue.Merge(
-                Distribution.HarborDistributionValues.For(config, region.Name),
+                GeoDistribution.HarborValues(config, region),
                 region.Side == Side.China ? HarborImages.Mirrored(config.ChinaImageMirror!) : new MapValue()),
         });
 
@@ -237,29 +237,6 @@ public sealed class RegionStack
 
     /// <summary>The secrets every region's Harbor shares (admin password, token key, core secrets).</summary>
     public HarborSharedSecrets SharedSecrets { get; }
-
-    /// <summary>The region as the geo distribution system needs it.</summary>
-    public Distribution.RegionHarbor ForDistribution()
-    {
-        static Distribution.LoadBalancerEndpoint Endpoint(RegistryLoadBalancer lb) => new(lb.DnsName, lb.ZoneId);
-        return new Distribution.RegionHarbor
-        {
-            Region = Region,
-            AwsProvider = Providers.Aws,
-            KubernetesProvider = Cluster.KubernetesProvider,
-            ClusterReady = Cluster.WorkloadsReady,
-            HarborRelease = Registry.Release.Self,
-            // The regional name resolves to the internal load balancer inside the private network (private zone).
-            PrivateEndpoint = FrontDoor.Url,
-            AdminPassword = SharedSecrets.AdminPassword,
-            VpcId = Network.VpcId,
-            Nodes = Nodes,
-            DataSubnetIds = Network.SubnetIds[SubnetTier.Data],
-            PrivateSubnetIds = Network.SubnetIds[SubnetTier.Private],
-            InternalLoadBalancer = Endpoint(FrontDoor.LoadBalancers[LoadBalancerScheme.Internal]),
-            PublicLoadBalancer = FrontDoor.LoadBalancers.TryGetValue(LoadBalancerScheme.Public, out var lb) ? Endpoint(lb) : null,
-        };
-    }
 
     /// <summary>Stack output names are camelCase per region, e.g. <c>apSoutheast1VpcId</c>.</summary>
     public string OutputPrefix => OutputName(Region.Name);

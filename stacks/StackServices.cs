@@ -22,7 +22,7 @@ public sealed record StackServices(
 {
     public static StackServices Create(PulumiProgram program, StackConfig config)
     {
-        var protection = config.IsProtected ? Protection.Protected : Protection.Disposable;
+        var protection = ConfigMapping.ProtectionOf(config);
         var global = new GlobalProviders(program);
         var aws = new AwsProviderRegistry(program, ConfigMapping.AwsSettings(config));
         var zone = NeedsPublicZone(config)

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Distribution;
@@ -11,21 +10,23 @@ namespace HarborHa.Distribution;
 public static class HarborDistributionValues
 {
     /// <summary>
-    /// Extra values for one region's Harbor release; empty when the region needs none. Push
-    /// replication runs in the source's jobservice, so only the primary gets the longer registry
-    /// HTTP client timeout (minutes; the chart's default 30 cuts off large layers on a rate-limited
-    /// VPN link). It gets it in every geo stack, not only once a link crosses the border, so adding
-    /// the first region on the other side does not roll the primary's Harbor.
+    /// Extra values for one region's Harbor release in a replicating stack; empty when the region
+    /// needs none. Push replication runs in the source's jobservice, so only the primary gets the
+    /// longer registry HTTP client timeout (minutes; the chart's default 30 cuts off large layers on a
+    /// rate-limited VPN link). It gets it whether or not a link crosses the border yet, so adding the
+    /// first region on the other side does not roll the primary's Harbor.
     /// </summary>
-    public static MapValue For(StackConfig config, string region)
+    /// <param name="role">The region's part in replication.</param>
+    /// <param name="settings">The stack's replication settings (the timeout).</param>
+    public static MapValue For(DistributionRole role, ReplicationSettings settings)
     {
         var values = new MapValue();
-        if (config.Topology != Topology.Geo || config.Primary.Name != region)
+        if (role != DistributionRole.Primary)
         {
             return values;
         }
 
-        values.Add("jobservice", new MapValue { ["registryHttpClientTimeout"] = config.Replication.CrossBorderHttpTimeoutMinutes });
+        values.Add("jobservice", new MapValue { ["registryHttpClientTimeout"] = settings.RegistryHttpClientTimeoutMinutes });
         return values;
     }
 }

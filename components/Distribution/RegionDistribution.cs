@@ -1,5 +1,4 @@
 using HarborHa.Common;
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Distribution;
@@ -7,7 +6,7 @@ namespace HarborHa.Distribution;
 /// <summary>
 /// One region's Harbor configured as code: its Harbor provider, the managed projects with their
 /// retention and immutability rules, the robots, the proxy-cache projects and the preheat instance.
-/// Every region gets the same from the same config; only the primary also gets the CI robot, and only
+/// Every region gets the same from the same args; only the primary also gets the CI robot, and only
 /// replicas the replicator robot that the primary's rules push with.
 /// </summary>
 public sealed class RegionDistribution
@@ -22,13 +21,15 @@ public sealed class RegionDistribution
     {
         _program = program;
         var harbor = args.Harbor;
-        Region = harbor.Region.Name;
+        Region = harbor.Name;
+        Site = harbor.Site;
+        PrivateEndpoint = harbor.PrivateEndpoint;
         var dependsOn = new[] { harbor.HarborRelease }.Concat(args.DependsOn).ToArray();
         Provider = program.Add(Name("provider"), Resource.ProviderPrefix + "harbor", new MapValue
         {
             ["url"] = harbor.PrivateEndpoint,
             ["username"] = "admin",
-            ["password"] = new Secret(harbor.AdminPassword),
+            ["password"] = AsSecret(harbor.AdminPassword),
             // The provider defaults to skipping certificate checks; the private endpoint has a real certificate.
             ["insecure"] = false,
             ["robotPrefix"] = RobotPrefix,
@@ -40,17 +41,17 @@ public sealed class RegionDistribution
         }).Self;
         _options = new ResourceOptions { Provider = Provider, DependsOn = dependsOn };
 
-        var managed = args.Projects.Select(p => DeclareProject(p, args.Protect)).ToArray();
+        var managed = args.Projects.Select(p => DeclareProject(p, args.Protection)).ToArray();
         ProjectNames = args.Projects.Zip(managed, (p, r) => (p.Name, Ref: r.Out("name"))).ToDictionary(x => x.Name, x => x.Ref, StringComparer.Ordinal);
-        ReplicatedProjectNames = args.Projects.Where(p => p.Replicate).Select(p => p.Name).ToArray();
+        ReplicatedProjectNames = args.Projects.Where(Replicated).Select(p => p.Name).ToArray();
         var proxies = args.ProxyCaches.Select(DeclareProxyCache).ToArray();
 
         var managedNames = managed.Select(p => (Value)p.Out("name")).ToArray();
         var pullable = managedNames.Concat(proxies.Select(p => (Value)p.Out("name"))).ToArray();
-        var replicated = args.Projects.Zip(managed).Where(x => x.First.Replicate).Select(x => (Value)x.Second.Out("name")).ToArray();
+        var replicated = args.Projects.Zip(managed).Where(x => Replicated(x.First)).Select(x => (Value)x.Second.Out("name")).ToArray();
 
         DeclareRobot(RobotRole.Pull, pullable, args.Credentials);
-        if (harbor.Region.IsPrimary)
+        if (harbor.Role == DistributionRole.Primary)
         {
             DeclareRobot(RobotRole.Ci, managedNames, args.Credentials);
         }
@@ -77,7 +78,14 @@ public sealed class RegionDistribution
     /// <summary>Harbor's cron syntax (seconds first): every Sunday at 04:00.</summary>
     public const string GarbageCollectionSchedule = "0 0 4 * * 0";
 
+    /// <summary>The region code.</summary>
     public string Region { get; }
+
+    /// <summary>The region as the replication plan sees it.</summary>
+    public ReplicationSite Site { get; }
+
+    /// <summary>The region's private endpoint, where the primary's rules push to.</summary>
+    public Value PrivateEndpoint { get; }
 
     /// <summary>The region's Harbor provider; every Harbor resource of the region uses it.</summary>
     public Ref Provider { get; }
@@ -85,35 +93,43 @@ public sealed class RegionDistribution
     /// <summary>The managed projects' names as outputs of their resources (referencing them orders creation).</summary>
     public IReadOnlyDictionary<string, Ref> ProjectNames { get; }
 
-    /// <summary>Names of the projects the primary replicates, in config order.</summary>
+    /// <summary>Names of the projects the primary replicates, in the order given.</summary>
     public IReadOnlyList<string> ReplicatedProjectNames { get; }
 
     /// <summary>The replicator robot; null in the primary, which only pushes.</summary>
     public Resource? Replicator { get; }
 
     /// <summary>Logical names of this region's Harbor resources: <c>&lt;region&gt;-harbor-&lt;role&gt;</c>.</summary>
-    public string Name(params string[] role) => LogicalName.Of([Region, "harbor", .. role]);
+    internal string Name(params string[] role) => LogicalName.Of([Region, "harbor", .. role]);
 
     /// <summary>Declares a Harbor resource of this region (its provider, waiting for the Harbor release).</summary>
-    public Resource Declare(string name, string type, MapValue properties, bool protect = false) =>
-        _program.Add(name, type, properties, _options with { Protect = protect });
+    internal Resource Declare(string name, string type, MapValue properties, Protection protection = Protection.Disposable) =>
+        _program.Add(name, type, properties, _options with { Protect = protection == Protection.Protected });
 
-    private Resource DeclareProject(ProjectConfig project, bool protect)
+    private static bool Replicated(HarborProjectSpec project) => project.Replication == ProjectReplication.EveryRegion;
+
+    private Resource DeclareProject(HarborProjectSpec project, Protection protection)
     {
         var properties = new MapValue
         {
             ["name"] = project.Name,
-            ["public"] = project.Public,
+            ["public"] = project.Visibility == ProjectVisibility.Public,
             ["vulnerabilityScanning"] = project.ScanOnPush,
             ["autoSbomGeneration"] = project.SbomOnPush,
             ["enableContentTrustCosign"] = project.RequireCosign,
         };
         properties.AddIfSet("storageQuota", project.StorageQuotaGb is { } gb ? new Number(gb) : null);
-        properties.AddIfSet("deploymentSecurity", project.PreventVulnerable is { } s ? new Text(s.ToString().ToLowerInvariant()) : null);
-        var resource = Declare(Name("project", project.Name), ResourceTypes.HarborProject, properties, protect);
+        properties.AddIfSet("deploymentSecurity", project.PreventVulnerable is { } s ? new Text(SeverityName(s)) : null);
+        var resource = Declare(Name("project", project.Name), ResourceTypes.HarborProject, properties, protection);
 
         if (project.Retention is { } retention)
         {
+            if (retention.KeepLastPushed is null && retention.KeepPushedWithinDays is null)
+            {
+                // Harbor deletes what no rule keeps: a policy without rules would empty the project.
+                throw new ProgramException($"the retention of project {project.Name} has no rule; it would delete every artifact");
+            }
+
             var rules = new List<Value>();
             if (retention.KeepLastPushed is { } n)
             {
@@ -129,7 +145,7 @@ public sealed class RegionDistribution
             {
                 // The provider takes the project's id (/projects/N) as the policy's scope.
                 ["scope"] = resource.Id,
-                ["schedule"] = retention.Schedule.ToString(),
+                ["schedule"] = ScheduleName(retention.Frequency),
                 ["rules"] = new ListValue(rules),
             });
         }
@@ -147,20 +163,20 @@ public sealed class RegionDistribution
         return resource;
     }
 
-    private Resource DeclareProxyCache(ProxyCacheConfig cache)
+    private Resource DeclareProxyCache(ProxyCacheSpec cache)
     {
         var registry = new MapValue
         {
             ["name"] = $"upstream-{cache.Name}",
-            ["providerName"] = ProviderName(cache.Type),
+            ["providerName"] = ProviderName(cache.Upstream),
             ["endpointUrl"] = cache.Endpoint,
             ["insecure"] = false,
             ["description"] = $"upstream of the {cache.Name} proxy cache (managed by harbor-ha)",
         };
-        if (cache.Username is not null && cache.PasswordSecret is not null)
+        if (cache.Credentials is { } credentials)
         {
-            registry.Add("accessId", cache.Username);
-            registry.Add("accessSecret", new Secret(_program.DeclareConfig(new ConfigDeclaration(cache.PasswordSecret, "String", IsSecret: true))));
+            registry.Add("accessId", credentials.Username);
+            registry.Add("accessSecret", AsSecret(credentials.Password));
         }
 
         var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry);
@@ -191,7 +207,7 @@ public sealed class RegionDistribution
             ["endpoint"] = preheat.Endpoint,
             // Dragonfly's open API (/oapi/v1/jobs) only accepts a personal access token as a bearer token.
             ["authMode"] = "OAUTH",
-            ["token"] = new Secret(preheat.Token),
+            ["token"] = AsSecret(preheat.Token),
             ["default"] = true,
             ["enabled"] = true,
             ["insecure"] = false,
@@ -205,13 +221,33 @@ public sealed class RegionDistribution
     /// caches (PERMITTED_REGISTRY_TYPES_FOR_PROXY_CACHE, harbor-helm #2223), and quay.io speaks the
     /// plain registry API for anonymous pulls.
     /// </summary>
-    public static string ProviderName(UpstreamType type) => type switch
+    public static string ProviderName(UpstreamKind kind) => kind switch
     {
-        UpstreamType.DockerHub => "docker-hub",
-        UpstreamType.Ghcr => "github",
-        UpstreamType.Harbor => "harbor",
+        UpstreamKind.DockerHub => "docker-hub",
+        UpstreamKind.Ghcr => "github",
+        UpstreamKind.Harbor => "harbor",
         _ => "docker-registry",
     };
+
+    /// <summary>Harbor's <c>deployment_security</c> words.</summary>
+    private static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Critical => "critical",
+        Severity.High => "high",
+        Severity.Medium => "medium",
+        _ => "low",
+    };
+
+    /// <summary>The provider's retention <c>schedule</c> words.</summary>
+    private static string ScheduleName(RetentionFrequency frequency) => frequency switch
+    {
+        RetentionFrequency.Hourly => "Hourly",
+        RetentionFrequency.Weekly => "Weekly",
+        _ => "Daily",
+    };
+
+    /// <summary>A credential wrapped secret once, whether or not the caller already wrapped it.</summary>
+    private static Secret AsSecret(Value value) => value as Secret ?? new Secret(value);
 
     /// <summary>A name part for a tag pattern: its letters and digits plus a short hash, so reordering patterns renames nothing.</summary>
     public static string PatternSlug(string pattern)

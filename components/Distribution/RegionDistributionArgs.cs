@@ -1,4 +1,4 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
 
 namespace HarborHa.Distribution;
@@ -6,20 +6,23 @@ namespace HarborHa.Distribution;
 /// <summary>What one region's Harbor is configured with. The same lists go to every region.</summary>
 public sealed record RegionDistributionArgs
 {
-    /// <summary>The region as the other tiers built it.</summary>
+    /// <summary>The region's Harbor as the registry tier built it. Required.</summary>
     public required RegionHarbor Harbor { get; init; }
 
-    /// <summary><c>harbor-ha:projects</c>, declared in every region (Harbor does not replicate projects).</summary>
-    public required IReadOnlyList<ProjectConfig> Projects { get; init; }
+    /// <summary>The managed projects, declared in every region (Harbor does not replicate projects). Required; at least one must be replicated in a stack with replicas.</summary>
+    public required IReadOnlyList<HarborProjectSpec> Projects { get; init; }
 
-    /// <summary><c>harbor-ha:proxyCaches</c>, declared in every region.</summary>
-    public required IReadOnlyList<ProxyCacheConfig> ProxyCaches { get; init; }
+    /// <summary>The proxy-cache projects, declared in every region. Default none.</summary>
+    public IReadOnlyList<ProxyCacheSpec> ProxyCaches { get; init; } = [];
 
-    /// <summary>The robots' shared secrets.</summary>
+    /// <summary>The robots' shared secrets, one per role for the whole stack. Required.</summary>
     public required DistributionCredentials Credentials { get; init; }
 
-    /// <summary>Refuse deletion of projects (they hold the images). Default true; stacks pass <c>IsProtected</c>.</summary>
-    public bool Protect { get; init; } = true;
+    /// <summary>
+    /// Whether the managed projects refuse deletion (they hold the images). Default
+    /// <see cref="Protection.Protected"/>; only a disposable stack passes <see cref="Protection.Disposable"/>.
+    /// </summary>
+    public Protection Protection { get; init; } = Protection.Protected;
 
     /// <summary>
     /// What else must exist before Harbor's API is reachable at the private endpoint, e.g. the
@@ -27,12 +30,6 @@ public sealed record RegionDistributionArgs
     /// </summary>
     public IReadOnlyList<Ref> DependsOn { get; init; } = [];
 
-    /// <summary>The region's Dragonfly preheat registration; default null: none.</summary>
+    /// <summary>The region's Dragonfly preheat registration. Default null: none (a token exists only once Dragonfly runs).</summary>
     public PreheatTarget? Preheat { get; init; }
 }
-
-/// <summary>A Dragonfly manager that Harbor can ask to preheat images.</summary>
-/// <param name="Endpoint">The manager's REST address inside the cluster.</param>
-/// <param name="Token">A personal access token of the manager (scope <c>job</c>), secret.</param>
-/// <param name="Release">The Dragonfly Helm release, waited for.</param>
-public sealed record PreheatTarget(string Endpoint, Value Token, Ref Release);

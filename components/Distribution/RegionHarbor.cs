@@ -1,53 +1,39 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Model;
-using HarborHa.Network;
 
 namespace HarborHa.Distribution;
 
 /// <summary>
-/// What the network, state and registry tiers provide about one region, as the distribution system
-/// needs it. Every member is a reference into the program, so the distribution components do not
-/// depend on how those tiers build it.
+/// One region's Harbor as the distribution system needs it: which region it is, its part in
+/// replication, and references to what the registry tier built (the release, the private endpoint,
+/// the admin password). Nothing here depends on how those tiers were configured.
 /// </summary>
 public sealed record RegionHarbor
 {
-    public required RegionConfig Region { get; init; }
+    /// <summary>AWS region code, e.g. <c>ap-southeast-1</c>; it prefixes every logical name of the region's Harbor resources. Required.</summary>
+    public required string Name { get; init; }
 
-    /// <summary>The region's AWS provider.</summary>
-    public required Ref AwsProvider { get; init; }
+    /// <summary>The region's partition (<see cref="Partitions.Of"/> of the name); links between partitions copy by chunk under their own limit. Required.</summary>
+    public required Partition Partition { get; init; }
 
-    /// <summary>The region's Kubernetes provider (its EKS cluster).</summary>
-    public required Ref KubernetesProvider { get; init; }
+    /// <summary>
+    /// The region's part in replication. Default <see cref="DistributionRole.Replica"/>: a region
+    /// writes only when it is named the primary, so there is never a second writer by omission.
+    /// </summary>
+    public DistributionRole Role { get; init; } = DistributionRole.Replica;
 
-    /// <summary>What workloads on the cluster wait for (node group, DNS add-on). Default none.</summary>
-    public IReadOnlyList<Ref> ClusterReady { get; init; } = [];
-
-    /// <summary>The Harbor Helm release: every Harbor resource of the region waits for it.</summary>
+    /// <summary>The Harbor Helm release: every Harbor resource of the region waits for it. Required.</summary>
     public required Ref HarborRelease { get; init; }
 
     /// <summary>
     /// The region's private endpoint, <c>https://&lt;region&gt;.&lt;domain&gt;</c> on the internal load
-    /// balancer: replication targets and the Harbor provider use it, never the public one.
+    /// balancer: replication targets and the Harbor provider use it, never the public one. Required.
     /// </summary>
     public required Value PrivateEndpoint { get; init; }
 
-    /// <summary>The Harbor admin password (a <c>random:</c> result); the Harbor provider logs in with it.</summary>
+    /// <summary>The Harbor admin password (a <c>random:</c> result); the Harbor provider logs in with it, wrapped secret. Required.</summary>
     public required Value AdminPassword { get; init; }
 
-    public required Ref VpcId { get; init; }
-
-    /// <summary>Security group of the cluster's nodes: the only source Dragonfly's database and cache accept.</summary>
-    public required SecurityGroup Nodes { get; init; }
-
-    /// <summary>Data-tier subnets (no internet route), one per AZ: Dragonfly's database and cache.</summary>
-    public required IReadOnlyList<Ref> DataSubnetIds { get; init; }
-
-    /// <summary>Private-tier subnets, one per AZ: Route 53 Resolver endpoints in hub regions.</summary>
-    public required IReadOnlyList<Ref> PrivateSubnetIds { get; init; }
-
-    /// <summary>The internal load balancer in front of Harbor (geo always has one).</summary>
-    public required LoadBalancerEndpoint InternalLoadBalancer { get; init; }
-
-    /// <summary>The internet-facing load balancer, present only with exposure <c>both</c>.</summary>
-    public LoadBalancerEndpoint? PublicLoadBalancer { get; init; }
+    /// <summary>The region as the replication plan sees it.</summary>
+    public ReplicationSite Site => new(Name, Partition, Role);
 }

@@ -1,18 +1,16 @@
-using HarborHa.Configuration;
-
 namespace HarborHa.Distribution;
 
 /// <summary>
-/// The replication topology as a pure function of config: one writer (the primary) pushes to every
+/// The replication topology as a pure function of the regions: one writer (the primary) pushes to every
 /// other region; nothing pushes back to the primary or between replicas. Harbor has no loop guard,
 /// so a rule back would replicate every push forever; a star from the primary cannot loop.
 /// </summary>
 public static class ReplicationPlan
 {
     /// <summary>The push rules of a stack, sorted by target.</summary>
-    public static IReadOnlyList<ReplicationLink> For(IReadOnlyList<RegionConfig> regions, ReplicationConfig settings)
+    public static IReadOnlyList<ReplicationLink> For(IReadOnlyList<ReplicationSite> regions, ReplicationSettings settings)
     {
-        var primaries = regions.Where(r => r.IsPrimary).ToArray();
+        var primaries = regions.Where(r => r.Role == DistributionRole.Primary).ToArray();
         if (primaries.Length != 1)
         {
             throw new ArgumentException($"a replication plan needs exactly one primary region (got {primaries.Length})", nameof(regions));
@@ -24,7 +22,7 @@ public static class ReplicationPlan
             .OrderBy(r => r.Name, StringComparer.Ordinal)
             .Select(r =>
             {
-                var crosses = r.Side != primary.Side;
+                var crosses = r.Partition != primary.Partition;
                 var mbps = crosses ? settings.CrossBorderBandwidthMbps : settings.BandwidthMbps;
                 return new ReplicationLink(primary.Name, r.Name, crosses, mbps is null ? -1 : ToHarborSpeed(mbps.Value));
             })
@@ -33,7 +31,7 @@ public static class ReplicationPlan
 
     /// <summary>
     /// Harbor limits a task's bandwidth in units of 128 bytes/s, i.e. Kbit/s with 1 Kbit = 1024 bits
-    /// (goharbor/harbor src/lib/iothrottler.go, <c>KBRATE = 1024 / 8</c>). Config speaks Mbit/s
+    /// (goharbor/harbor src/lib/iothrottler.go, <c>KBRATE = 1024 / 8</c>). Settings speak Mbit/s
     /// (10^6 bit/s), as network links are sold.
     /// </summary>
     public static int ToHarborSpeed(int mbps) => checked((int)(mbps * 1_000_000L / 1024));
@@ -43,11 +41,11 @@ public static class ReplicationPlan
     /// non-primary region receives exactly one rule, from the primary; no rule targets the primary
     /// or a region that does not exist; the rules form no cycle.
     /// </summary>
-    public static IReadOnlyList<string> Violations(IReadOnlyList<RegionConfig> regions, IReadOnlyList<ReplicationLink> links)
+    public static IReadOnlyList<string> Violations(IReadOnlyList<ReplicationSite> regions, IReadOnlyList<ReplicationLink> links)
     {
         var problems = new List<string>();
         var names = regions.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var primary = regions.SingleOrDefault(r => r.IsPrimary)?.Name;
+        var primary = regions.SingleOrDefault(r => r.Role == DistributionRole.Primary)?.Name;
         foreach (var link in links)
         {
             if (!names.Contains(link.Source) || !names.Contains(link.Target))
@@ -71,7 +69,7 @@ public static class ReplicationPlan
             }
         }
 
-        foreach (var region in regions.Where(r => !r.IsPrimary))
+        foreach (var region in regions.Where(r => r.Role != DistributionRole.Primary))
         {
             var incoming = links.Count(l => l.Target == region.Name && l.Source == primary);
             if (incoming != 1)

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Model;
 
 namespace HarborHa.Distribution;
@@ -10,31 +9,41 @@ namespace HarborHa.Distribution;
 /// </summary>
 public static class ReplicationRules
 {
+    /// <summary>
+    /// Declares the rules of <paramref name="links"/> in the primary's Harbor. Refuses a plan that
+    /// breaks <see cref="ReplicationPlan.Violations"/> over <paramref name="regions"/>: a rule back to
+    /// the primary or between replicas would replicate every push forever.
+    /// </summary>
+    /// <param name="regions">Every region's configured Harbor, the primary among them.</param>
+    /// <param name="links">The plan, from <see cref="ReplicationPlan.For"/>.</param>
+    /// <param name="settings">Tag filter, deletion and overwrite behaviour of every rule.</param>
+    /// <param name="credentials">The robots' shared secrets: the replicator's is the endpoints' password.</param>
     public static IReadOnlyList<Resource> Declare(
-        RegionDistribution primary,
-        IReadOnlyDictionary<string, RegionDistribution> targets,
-        IReadOnlyDictionary<string, RegionHarbor> harbors,
+        IReadOnlyCollection<RegionDistribution> regions,
         IReadOnlyList<ReplicationLink> links,
-        ReplicationConfig settings,
+        ReplicationSettings settings,
         DistributionCredentials credentials)
     {
+        var violations = ReplicationPlan.Violations(regions.Select(r => r.Site).ToArray(), links);
+        if (violations.Count > 0)
+        {
+            throw new ProgramException("the replication plan is unsafe:\n  " + string.Join("\n  ", violations));
+        }
+
+        var byName = regions.ToDictionary(r => r.Region, StringComparer.Ordinal);
+        var primary = regions.Single(r => r.Site.Role == DistributionRole.Primary);
         var rules = new List<Resource>();
         var filters = Filters(primary.ReplicatedProjectNames, settings.Tags);
         foreach (var link in links)
         {
-            if (link.Source != primary.Region)
-            {
-                throw new ProgramException($"replication rule {link.Source} -> {link.Target} is not held by the primary {primary.Region}");
-            }
-
-            var target = targets[link.Target];
+            var target = byName[link.Target];
             var replicator = target.Replicator
                 ?? throw new ProgramException($"{link.Target} has no replicator robot; is it the primary?");
             var endpoint = primary.Declare(primary.Name("target", link.Target), ResourceTypes.HarborRegistry, new MapValue
             {
                 ["name"] = $"harbor-{link.Target}",
                 ["providerName"] = "harbor",
-                ["endpointUrl"] = harbors[link.Target].PrivateEndpoint,
+                ["endpointUrl"] = target.PrivateEndpoint,
                 ["accessId"] = replicator.Out("fullName"),
                 ["accessSecret"] = credentials.SecretOf(RobotRole.Replicator),
                 ["insecure"] = false,
@@ -49,8 +58,8 @@ public static class ReplicationRules
                 ["schedule"] = "event_based",
                 ["enabled"] = true,
                 ["filters"] = filters,
-                ["deletion"] = settings.Deletion,
-                ["override"] = settings.Override,
+                ["deletion"] = settings.DeletedArtifacts == DeletedArtifacts.DeleteInReplicas,
+                ["override"] = settings.ExistingArtifacts == ExistingArtifacts.Overwrite,
                 // The provider's documented default (-1) flattens every namespace level; keep paths as they are.
                 ["destNamespaceReplace"] = 0,
                 ["copyByChunk"] = link.CopyByChunk,

@@ -1,7 +1,6 @@
 using HarborHa.Common;
 using HarborHa.Model;
 using HarborHa.Network;
-using HarborHa.Planning;
 
 namespace HarborHa.Dragonfly;
 
@@ -27,15 +26,20 @@ public sealed class DragonflyCluster
     public const string DatabaseName = "manager";
     public const string DatabaseUser = "dragonfly";
 
+    /// <summary>The id of the check that requires Redis TLS and an AUTH token, which this cache accepts not to meet.</summary>
+    public const string RedisTlsRuleId = "redis-tls";
+
     /// <summary>The manager's REST address inside the cluster (chart service <c>&lt;fullname&gt;-manager</c>, port 8080).</summary>
     public const string ManagerEndpoint = $"http://{DragonflyValues.FullName}-manager.{Namespace}.svc.cluster.local:8080";
 
     public DragonflyCluster(PulumiProgram program, DragonflyArgs args)
     {
-        var region = args.Region.Name;
+        var region = args.Region;
         string Name(params string[] role) => LogicalName.Of([region, "dragonfly", .. role]);
         var aws = args.AwsProvider;
-        var stateful = new ResourceOptions { Protect = args.Protect };
+        var protect = args.Protection == Protection.Protected;
+        var highlyAvailable = args.Redundancy == Redundancy.MultiAz;
+        var stateful = new ResourceOptions { Protect = protect };
 
         var dbPassword = GeneratedSecret.Password(program, Name("db-password"), args.RandomProvider, 32);
         var jwtKey = GeneratedSecret.Password(program, Name("jwt-key"), args.RandomProvider, 48);
@@ -63,14 +67,13 @@ public sealed class DragonflyCluster
             ["dbSubnetGroupName"] = dbSubnets.Out("name"),
             ["vpcSecurityGroupIds"] = Value.List(dbGroup.Id),
             ["publiclyAccessible"] = false,
-            ["multiAz"] = args.HighlyAvailable,
+            ["multiAz"] = highlyAvailable,
             ["backupRetentionPeriod"] = 7,
             ["copyTagsToSnapshot"] = true,
             ["autoMinorVersionUpgrade"] = true,
-            ["deletionProtection"] = args.Protect,
-            ["skipFinalSnapshot"] = !args.Protect,
-            // Snapshot identifiers are unique per account and region: scoped by the domain like Harbor's.
-            ["finalSnapshotIdentifier"] = StateNames.FinalSnapshotOf(args.GlobalHost, region, "dragonfly"),
+            ["deletionProtection"] = protect,
+            ["skipFinalSnapshot"] = !protect,
+            ["finalSnapshotIdentifier"] = args.FinalSnapshotIdentifier,
             // RDS log exports (awsguard rds-instance-logging): errors and slow queries to CloudWatch Logs.
             ["enabledCloudwatchLogsExports"] = Value.List("error", "slowquery"),
             ["tags"] = ProgramExtensions.NameTag(Name("db")),
@@ -92,9 +95,9 @@ public sealed class DragonflyCluster
             ["nodeType"] = args.CacheNodeType,
             ["port"] = 6379,
             ["clusterMode"] = "disabled",
-            ["numCacheClusters"] = args.HighlyAvailable ? 2 : 1,
-            ["automaticFailoverEnabled"] = args.HighlyAvailable,
-            ["multiAzEnabled"] = args.HighlyAvailable,
+            ["numCacheClusters"] = highlyAvailable ? 2 : 1,
+            ["automaticFailoverEnabled"] = highlyAvailable,
+            ["multiAzEnabled"] = highlyAvailable,
             ["atRestEncryptionEnabled"] = true,
             // Off on purpose: Dragonfly 2.5.0's job queue cannot speak TLS to Redis (see the class summary).
             ["transitEncryptionEnabled"] = false,
@@ -103,8 +106,11 @@ public sealed class DragonflyCluster
             ["autoMinorVersionUpgrade"] = true,
             ["tags"] = ProgramExtensions.NameTag(Name("cache")),
         }, stateful);
-        program.Accept(cache.Name, "redis-tls", "Dragonfly 2.5 cannot use Redis TLS (dragonfly#4907); the cache holds no registry data and admits only the cluster's nodes");
-        if (!args.HighlyAvailable)
+        // The trade-offs are made here, so they are recorded here: checks report the findings as accepted, with these reasons.
+        program.Accept(cache.Name, RedisTlsRuleId,
+            "Dragonfly 2.5 cannot use Redis TLS (dragonfly#4907) and ElastiCache allows an AUTH token only with TLS; "
+            + "the cache holds job state only, never image data or credentials, and admits the cluster's nodes only");
+        if (args.Redundancy == Redundancy.SingleAz)
         {
             program.Accept(database.Name, "az-loss", "dev runs Dragonfly's database in one AZ to save cost; protected stacks run it Multi-AZ");
             program.Accept(cache.Name, "az-loss", "dev runs Dragonfly's Redis as one node in one AZ to save cost; protected stacks add a replica");
@@ -118,7 +124,7 @@ public sealed class DragonflyCluster
             DatabaseHost = database.Out("address"),
             DatabasePassword = dbPassword,
             JwtKey = jwtKey,
-            Replicas = args.HighlyAvailable ? 3 : 1,
+            Replicas = highlyAvailable ? 3 : 1,
             ImageRegistry = args.ImageRegistry,
         });
         Release = program.Declare(Name("release"), ResourceTypes.HelmRelease, args.KubernetesProvider, new MapValue

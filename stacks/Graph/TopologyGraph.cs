@@ -46,7 +46,7 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
             }
 
             // The same plan that declares the rules draws them, so the drawing cannot disagree with the program.
-            foreach (var link in ReplicationPlan.For(config.Regions, config.Replication))
+            foreach (var link in GeoDistribution.Links(config))
             {
                 var label = link.CrossesBorder ? "Harbor push replication (over the VPN, by chunk)" : "Harbor push replication";
                 edges.Add(new GraphEdge(link.Source, link.Target, label, EdgeKind.Replication));

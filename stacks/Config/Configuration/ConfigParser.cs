@@ -175,6 +175,8 @@ public static partial class ConfigParser
         var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
         var costAssumptions = CostAssumptionsReader.Read(read, K("costAssumptions"), V("costAssumptions"));
 
+        var awsProfile = read.String(K("awsProfile"), V("awsProfile"));
+        var awsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile"));
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
         {
             throw new ConfigException(errors.Count > 0 ? Unique(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
@@ -186,8 +188,8 @@ public static partial class ConfigParser
             Domain = domain,
             Regions = regions,
             Stage = stage,
-            AwsProfile = read.String(K("awsProfile"), V("awsProfile")),
-            AwsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile")),
+            AwsProfile = awsProfile,
+            AwsCnProfile = awsCnProfile,
             AwsAccountId = awsAccount,
             AwsCnAccountId = awsCnAccount,
             Tags = tags,

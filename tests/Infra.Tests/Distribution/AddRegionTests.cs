@@ -3,13 +3,15 @@ using HarborHa.Tests.Support;
 namespace HarborHa.Tests.Distribution;
 
 /// <summary>
-/// Adding a region is one config entry: the new region gets its Harbor configuration and the
-/// primary gets one rule to it; nothing that exists changes.
+/// Adding a region is one config entry: on the real programs before and after, the new region gets
+/// everything a region runs, the primary gets one rule to it, the hubs learn its routes and name;
+/// nothing that exists changes.
 /// </summary>
 public class AddRegionTests
 {
-    private static readonly DistributionStandIns Before = DistributionStandIns.Compose(GeoConfigs.TwoSides);
-    private static readonly DistributionStandIns After = DistributionStandIns.Compose(GeoConfigs.TwoSidesPlusOne);
+    private static GeoProgram Before => GeoPrograms.Of(GeoConfigs.TwoSides);
+
+    private static GeoProgram After => GeoPrograms.Of(GeoConfigs.TwoSidesPlusOne);
 
     [Fact]
     public void No_existing_resource_changes()
@@ -22,13 +24,16 @@ public class AddRegionTests
     }
 
     [Fact]
-    public void Only_the_new_region_the_primarys_rule_to_it_and_the_forwarding_of_its_name_are_added()
+    public void Outside_the_new_region_only_the_hubs_peering_the_forwarding_of_its_name_and_the_primarys_rule_are_added()
     {
         var added = ResourceSnapshot.Of(After.Program).Keys.Except(ResourceSnapshot.Of(Before.Program).Keys).ToArray();
 
         var elsewhere = added.Where(n => !n.StartsWith("us-east-1-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
         [
+            "ap-southeast-1-transit-peer-us-east-1",
+            "ap-southeast-1-transit-peer-us-east-1-association",
+            "ap-southeast-1-transit-route-us-east-1",
             "cn-north-1-dns-resolver-forward-us-east-1",
             "cn-north-1-dns-resolver-forward-us-east-1-vpc",
             "cn-north-1-harbor-replication-us-east-1",
@@ -37,17 +42,21 @@ public class AddRegionTests
     }
 
     [Fact]
-    public void The_new_region_gets_its_projects_robots_and_proxy_caches_and_no_rule_of_its_own()
+    public void The_new_region_gets_its_projects_robots_proxy_caches_and_Dragonfly_and_holds_no_rule()
     {
         var program = After.Program;
-        foreach (var name in new[] { "project-apps", "robot-pull", "robot-replicator", "proxy-dockerhub", "upstream-dockerhub", "provider" })
+        foreach (var name in new[] { "project-apps", "robot-pull", "robot-replicator", "proxy-dockerhub", "upstream-dockerhub", "provider", "gc" })
         {
             Assert.True(program.Contains($"us-east-1-harbor-{name}"), name);
         }
 
         Assert.False(program.Contains("us-east-1-harbor-robot-ci"));
-        Assert.DoesNotContain(program.OfType("harbor:index/replication:Replication"), r => r.HarborRegion() == "us-east-1");
         Assert.True(program.Contains("us-east-1-dragonfly-release"));
         Assert.True(program.Contains("us-east-1-dns-private-zone-association"));
+
+        var rules = DeclaredReplication.Of(After.Resources());
+        Assert.DoesNotContain(rules, r => r.Source == "us-east-1");
+        Assert.Equal("cn-north-1", Assert.Single(rules, r => r.Target == "us-east-1").Source);
+        Assert.Empty(ReplicationInvariants.Problems(After.Resources(), After.Config));
     }
 }

@@ -3,25 +3,41 @@ using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Distribution;
 
+/// <summary>Where distribution is composed: every region of a geo program, nowhere in single-region topologies.</summary>
 public class CompositionTests
 {
-    [Theory]
-    [InlineData(GeoConfigs.TwoSides)]
-    [InlineData(GeoConfigs.OverseasPublic)]
-    [InlineData(GeoConfigs.TwoSidesPublic)]
-    public void The_composed_program_is_a_valid_graph_and_prints(string yaml)
-    {
-        var composed = DistributionStandIns.Compose(yaml);
+    public static TheoryData<string> Matrix() => GeoPrograms.Matrix();
 
-        Assert.Empty(ProgramValidator.Validate(composed.Program));
-        Assert.Contains("harbor:index/replication:Replication", YamlWriter.Write(composed.Program), StringComparison.Ordinal);
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void Every_region_of_a_geo_program_gets_its_Harbor_configuration_private_name_and_Dragonfly(string name)
+    {
+        var geo = GeoPrograms.Named(name);
+        foreach (var region in geo.Config.Regions.Select(r => r.Name))
+        {
+            foreach (var part in new[] { "harbor-provider", "harbor-robot-pull", "harbor-gc", "dns-private-record", "dragonfly-release" })
+            {
+                Assert.True(geo.Program.Contains($"{region}-{part}"), $"{name}: {region}-{part}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(TestConfigs.SingleSite)]
+    [InlineData(TestConfigs.Ha)]
+    public void Single_region_topologies_declare_no_distribution(string yaml)
+    {
+        var program = TestConfigs.Synth(yaml);
+
+        Assert.DoesNotContain(program.Resources, r => r.Package == "harbor");
+        Assert.DoesNotContain(program.Resources, r => r.Name.Contains("dragonfly", StringComparison.Ordinal) || r.Name.Contains("dns-private", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_same_config_prints_the_same_program()
     {
-        var a = YamlWriter.Write(DistributionStandIns.Compose(GeoConfigs.OverseasPublic).Program);
-        var b = YamlWriter.Write(DistributionStandIns.Compose(GeoConfigs.OverseasPublic).Program);
+        var a = YamlWriter.Write(TestConfigs.Synth(GeoConfigs.OverseasPublic));
+        var b = YamlWriter.Write(TestConfigs.Synth(GeoConfigs.OverseasPublic));
 
         Assert.Equal(a, b);
     }

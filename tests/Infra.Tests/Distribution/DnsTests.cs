@@ -1,5 +1,6 @@
 using HarborHa.Common;
 using HarborHa.Configuration;
+using HarborHa.Distribution;
 using HarborHa.Dns;
 using HarborHa.Model;
 using HarborHa.Stacks;
@@ -9,7 +10,14 @@ namespace HarborHa.Tests.Distribution;
 
 public class DnsTests
 {
-    private static readonly DistributionStandIns TwoSides = DistributionStandIns.Compose(GeoConfigs.TwoSides);
+    private static GeoProgram TwoSides => GeoPrograms.Of(GeoConfigs.TwoSides);
+
+    /// <summary>Public names in the registry tier's zone (acm-dns) and in a zone of the distribution's own (self-signed).</summary>
+    public static TheoryData<string> PublicConfigs => new()
+    {
+        GeoConfigs.TwoSidesPublic,
+        GeoConfigs.TwoSidesPublic + "\n  harbor-ha:certificate:\n    mode: self-signed",
+    };
 
     [Fact]
     public void Each_side_has_one_private_zone_in_its_hub_associated_with_every_other_vpc_of_that_side_only()
@@ -19,28 +27,30 @@ public class DnsTests
         var zones = program.OfType("aws:route53/zone:Zone").Where(z => z.Properties.ContainsKey("vpcs")).ToArray();
         Assert.Equal(["ap-southeast-1-dns-private-zone", "cn-north-1-dns-private-zone"], zones.Select(z => z.Name).Order(StringComparer.Ordinal));
         Assert.All(zones, z => Assert.Equal("registry.example.com", z.Text("name")));
-        Assert.Equal(new Ref("cn-north-1-aws"), program.Get("cn-north-1-dns-private-zone").Options.Provider);
+        Assert.Equal(program.AwsProvider("cn-north-1").Self, program.Get("cn-north-1-dns-private-zone").Options.Provider);
 
         var associations = program.OfType("aws:route53/zoneAssociation:ZoneAssociation").ToDictionary(a => a.Name[..a.Name.IndexOf("-dns-", StringComparison.Ordinal)]);
         Assert.Equal(["cn-northwest-1", "eu-central-1"], associations.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new Ref("cn-north-1-dns-private-zone", "zoneId"), associations["cn-northwest-1"].Prop("zoneId"));
         Assert.Equal(new Ref("ap-southeast-1-dns-private-zone", "zoneId"), associations["eu-central-1"].Prop("zoneId"));
-        Assert.Equal(TwoSides.Harbors["eu-central-1"].VpcId, associations["eu-central-1"].Prop("vpcId"));
+        Assert.Equal(program.Vpc("eu-central-1").Id, associations["eu-central-1"].Prop("vpcId"));
         Assert.Equal("eu-central-1", associations["eu-central-1"].Text("vpcRegion"));
     }
 
     [Fact]
     public void Every_region_has_a_private_regional_name_and_a_latency_entry_for_the_global_name_on_its_internal_balancer()
     {
-        foreach (var (region, harbor) in TwoSides.Harbors)
+        var program = TwoSides.Program;
+        foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
         {
-            var record = TwoSides.Program.Get($"{region}-dns-private-record");
+            var record = program.Get($"{region}-dns-private-record");
             Assert.Equal($"{region}.registry.example.com", record.Text("name"));
             var alias = (MapValue)Assert.Single(Assert.IsType<ListValue>(record.Prop("aliases")).Items);
-            Assert.Equal(harbor.InternalLoadBalancer.DnsName, alias["name"]);
-            Assert.Equal(harbor.InternalLoadBalancer.ZoneId, alias["zoneId"]);
+            var balancer = program.LoadBalancer(region, @internal: true);
+            Assert.Equal(balancer.Out("dnsName"), alias["name"]);
+            Assert.Equal(balancer.Out("zoneId"), alias["zoneId"]);
 
-            var global = TwoSides.Program.Get($"{region}-dns-private-global");
+            var global = program.Get($"{region}-dns-private-global");
             Assert.Equal("registry.example.com", global.Text("name"));
             Assert.Equal(region, global.Text("setIdentifier"));
         }
@@ -80,8 +90,9 @@ public class DnsTests
     [Fact]
     public void Resolver_endpoints_in_a_hub_accept_DNS_from_the_other_side_only()
     {
-        var sg = TwoSides.Program.Get("cn-north-1-dns-resolver-sg");
-        var ingress = TwoSides.Program.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+        var program = TwoSides.Program;
+        var sg = program.Get("cn-north-1-dns-resolver-sg");
+        var ingress = program.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
             .Where(r => r.Prop("securityGroupId") == sg.Id).ToArray();
 
         Assert.Equal(["tcp", "udp"], ingress.Select(r => r.Text("ipProtocol")).Order(StringComparer.Ordinal));
@@ -110,7 +121,7 @@ public class DnsTests
         Assert.Equal(["ap-southeast-1", "cn-north-1", "us-west-2"], Synthesizer.Build(spokePrimary).OfType("aws:route53/resolverEndpoint:ResolverEndpoint")
             .Where(e => e.Text("direction") == "OUTBOUND").Select(e => e.Name[..e.Name.IndexOf("-dns-", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
 
-        var overseas = DistributionStandIns.Compose(GeoConfigs.OverseasPublic).Program;
+        var overseas = GeoPrograms.Of(GeoConfigs.OverseasPublic).Program;
         Assert.Empty(overseas.OfType("aws:route53/resolverEndpoint:ResolverEndpoint"));
         Assert.Single(overseas.OfType("aws:route53/zone:Zone"), z => z.Name.EndsWith("private-zone", StringComparison.Ordinal));
     }
@@ -122,34 +133,55 @@ public class DnsTests
         Assert.DoesNotContain(TwoSides.Program.Resources, r => r.Name.Contains("dns-public", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Public_names_alias_overseas_balancers_and_point_china_regions_by_CNAME_with_health_checks_overseas()
+    [Theory]
+    [MemberData(nameof(PublicConfigs))]
+    public void Public_names_alias_overseas_balancers_and_point_china_regions_by_CNAME_once_each_with_health_checks_overseas(string yaml)
     {
-        var composed = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic);
-        var program = composed.Program;
+        var geo = GeoPrograms.Of(yaml);
+        var program = geo.Program;
+        var publicZones = program.OfType("aws:route53/zone:Zone").Where(z => !z.Properties.ContainsKey("vpcs")).Select(z => z.Name).ToHashSet(StringComparer.Ordinal);
+        var publicRecords = program.OfType("aws:route53/record:Record")
+            .Where(r => r.Prop("zoneId") is Ref z && publicZones.Contains(z.Target))
+            .ToArray();
 
-        // With ACM certificates the registry tier publishes each regional name (in the stack's one zone).
-        var sg = program.Get("ap-southeast-1-lb-dns");
-        Assert.Equal("A", sg.Text("type"));
-        var cn = program.Get("cn-northwest-1-lb-dns");
-        Assert.Equal("CNAME", cn.Text("type"));
-        Assert.Equal(new Ref("cn-northwest-1-lb-public-alb", "dnsName"), Assert.Single(Assert.IsType<ListValue>(cn.Prop("records")).Items));
+        foreach (var region in geo.Config.Regions)
+        {
+            // Whichever tier declares it, a regional name exists once: two records of one name clash at deploy time.
+            var record = Assert.Single(publicRecords, r => r.Text("name") == $"{region.Name}.registry.example.com");
+            var balancer = program.LoadBalancer(region.Name, @internal: false);
+            if (region.Side == Side.Overseas)
+            {
+                Assert.Equal("A", record.Text("type"));
+                Assert.Equal(balancer.Out("dnsName"), ((MapValue)Assert.Single(Assert.IsType<ListValue>(record.Prop("aliases")).Items))["name"]);
+            }
+            else
+            {
+                // Route 53 aliases cannot point into the other partition.
+                Assert.Equal("CNAME", record.Text("type"));
+                Assert.Equal(balancer.Out("dnsName"), Assert.Single(Assert.IsType<ListValue>(record.Prop("records")).Items));
+            }
+        }
 
         var checks = program.OfType("aws:route53/healthCheck:HealthCheck");
         Assert.Equal(["ap-southeast-1-dns-public-health", "us-west-2-dns-public-health"], checks.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(checks, c => Assert.Equal("/api/v2.0/ping", c.Text("resourcePath")));
         Assert.All(checks, c => Assert.Equal("HTTPS", c.Text("type")));
 
-        // The generated zone is the domain itself: the global name is its apex, where no CNAME may sit.
+        // The zone is the domain itself: the global name is its apex, where no CNAME may sit.
         Assert.Equal("registry.example.com", program.Get("ap-southeast-1-dns-public-latency").Text("name"));
         Assert.False(program.Contains("global-dns-public-global-cn"));
     }
 
+    /// <summary>
+    /// <see cref="PublicDns"/> as a component, under a zone that no config produces today (a parent of
+    /// the domain, given by an integrator), on the real regions and load balancers of a geo program.
+    /// </summary>
     [Fact]
     public void Under_a_parent_zone_china_gets_the_global_name_through_a_geolocation_CNAME()
     {
+        var program = new PulumiProgram("harbor-ha");
         var zone = ParentZone("example.com", Partition.Aws);
-        var program = DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, zone).Program;
+        _ = new PublicDns(program, "registry.example.com", DnsRegionsOf(GeoPrograms.Of(GeoConfigs.TwoSidesPublic)), zone, regionalRecords: false);
 
         Assert.False(program.Contains("global-dns-public-zone"));
         var cn = program.Get("global-dns-public-global-cn");
@@ -164,15 +196,16 @@ public class DnsTests
         var latency = program.Get("us-west-2-dns-public-latency");
         Assert.Equal("latency.registry.example.com", latency.Text("name"));
         Assert.Equal(new Ref("us-west-2-dns-public-health", "id"), latency.Prop("healthCheckId"));
-        Assert.All(program.OfType("aws:route53/record:Record").Where(r => r.Name.Contains("dns-public", StringComparison.Ordinal)),
-            r => Assert.Equal(zone.ZoneId, r.Prop("zoneId")));
+        Assert.All(program.OfType("aws:route53/record:Record"), r => Assert.Equal(zone.ZoneId, r.Prop("zoneId")));
     }
 
     [Fact]
     public void A_public_zone_that_cannot_hold_the_names_is_refused()
     {
-        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, ParentZone("registry.example.com", Partition.AwsCn)));
-        Assert.Throws<ProgramException>(() => DistributionStandIns.Compose(GeoConfigs.TwoSidesPublic, ParentZone("other.org", Partition.Aws)));
+        var regions = DnsRegionsOf(GeoPrograms.Of(GeoConfigs.TwoSidesPublic));
+
+        Assert.Throws<ProgramException>(() => new PublicDns(new PulumiProgram("harbor-ha"), "registry.example.com", regions, ParentZone("registry.example.com", Partition.AwsCn)));
+        Assert.Throws<ProgramException>(() => new PublicDns(new PulumiProgram("harbor-ha"), "registry.example.com", regions, ParentZone("other.org", Partition.Aws)));
     }
 
     /// <summary>A zone declared in a scratch program: the component only needs its id, name and partition.</summary>
@@ -180,5 +213,25 @@ public class DnsTests
     {
         var scratch = new PulumiProgram("zone");
         return new PublicZone(scratch, new AwsProviderRegistry(scratch), new PublicZoneArgs { Domain = domain, Partition = partition });
+    }
+
+    /// <summary>The regions of a real geo program as <see cref="PublicDns"/> takes them: references to its real VPCs and load balancers.</summary>
+    private static IReadOnlyList<DnsRegion> DnsRegionsOf(GeoProgram geo)
+    {
+        static LoadBalancerEndpoint Endpoint(Resource lb) => new(lb.Out("dnsName"), lb.Out("zoneId"));
+        var program = geo.Program;
+        return geo.Config.Regions.Select(r => new DnsRegion
+        {
+            Region = r.Name,
+            IsHub = r.IsHub,
+            IsPrimary = r.IsPrimary,
+            AwsProvider = program.AwsProvider(r.Name).Self,
+            VpcId = program.Vpc(r.Name).Id,
+            ResolverSubnetIds = program.OfType("aws:ec2/subnet:Subnet")
+                .Where(s => s.Options.Provider == program.AwsProvider(r.Name).Self && s.Name.Contains("-network-private-", StringComparison.Ordinal))
+                .Select(s => s.Id).ToArray(),
+            InternalLoadBalancer = Endpoint(program.LoadBalancer(r.Name, @internal: true)),
+            PublicLoadBalancer = Endpoint(program.LoadBalancer(r.Name, @internal: false)),
+        }).ToArray();
     }
 }

@@ -24,20 +24,26 @@ public class DragonflyTests
             .Where(path => allowed is null || !allowed.Any(k => path == k || path.StartsWith(k + ".", StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToArray();
-    private static readonly DistributionStandIns Prod = DistributionStandIns.Compose(GeoConfigs.TwoSides);
-    private static readonly DistributionStandIns Dev = DistributionStandIns.Compose(GeoConfigs.OverseasPublic);
 
-    private static MapValue Values(DistributionStandIns composed, string region) =>
-        Assert.IsType<MapValue>(composed.Program.Get($"{region}-dragonfly-release").Prop("values"));
+    private static GeoProgram Prod => GeoPrograms.Of(GeoConfigs.TwoSides);
+
+    private static GeoProgram Dev => GeoPrograms.Of(GeoConfigs.OverseasPublic);
+
+    private static MapValue Values(GeoProgram geo, string region) =>
+        Assert.IsType<MapValue>(geo.Program.Get($"{region}-dragonfly-release").Prop("values"));
+
+    /// <summary>The subnets of Harbor's own database in the region: the data tier.</summary>
+    private static IReadOnlyList<Value> HarborDataSubnets(GeoProgram geo, string region) =>
+        Assert.IsType<ListValue>(geo.Program.Get($"{region}-db-subnets").Prop("subnetIds")).Items;
 
     [Fact]
     public void Every_value_is_a_key_of_the_pinned_charts_values()
     {
-        foreach (var composed in new[] { Prod, Dev })
+        foreach (var geo in new[] { Prod, Dev })
         {
-            foreach (var region in composed.Config.Regions)
+            foreach (var region in geo.Config.Regions)
             {
-                Assert.Empty(UnknownKeys(Values(composed, region.Name), TemplateOnlyKeys));
+                Assert.Empty(UnknownKeys(Values(geo, region.Name), TemplateOnlyKeys));
             }
         }
 
@@ -118,8 +124,13 @@ public class DragonflyTests
         Assert.False(cache.Properties.ContainsKey("authToken"));
         Assert.Equal(new Flag(true), cache.Prop("automaticFailoverEnabled"));
         Assert.True(cache.Options.Protect);
+        // The exception is carried by the resource that makes it, for the checks to report as accepted.
+        var accepted = cache.Accepts(DragonflyCluster.RedisTlsRuleId);
+        Assert.NotNull(accepted);
+        Assert.Contains("dragonfly#4907", accepted.Reason, StringComparison.Ordinal);
+        Assert.Equal(DragonflyCluster.RedisTlsRuleId, new HarborHa.Checks.Rules.RedisTlsRule().Id);
         var subnets = Prod.Program.Get(cache.RefProp("subnetGroupName").Target);
-        Assert.Equal(Prod.Harbors["eu-central-1"].DataSubnetIds, Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
+        Assert.Equal(HarborDataSubnets(Prod, "eu-central-1"), Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
     }
 
     [Fact]
@@ -134,7 +145,10 @@ public class DragonflyTests
         Assert.True(db.Options.Protect);
         Assert.Equal(new Ref("cn-north-1-dragonfly-db-password", "result"), db.SecretRef("password"));
         var subnets = Prod.Program.Get(db.RefProp("dbSubnetGroupName").Target);
-        Assert.Equal(Prod.Harbors["cn-north-1"].DataSubnetIds, Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
+        Assert.Equal(HarborDataSubnets(Prod, "cn-north-1"), Assert.IsType<ListValue>(subnets.Prop("subnetIds")).Items);
+        // Identifiers are unique per account and region: scoped by the domain, apart from Harbor's own database's.
+        Assert.Equal("cn-north-1-dragonfly-registry-example-com-final", db.Text("finalSnapshotIdentifier"));
+        Assert.NotEqual(Prod.Program.Get("cn-north-1-db-instance").Text("finalSnapshotIdentifier"), db.Text("finalSnapshotIdentifier"));
 
         var dev = Dev.Program.Get("us-east-1-dragonfly-db");
         Assert.False(dev.Options.Protect);
@@ -152,7 +166,9 @@ public class DragonflyTests
             .Where(r => r.Prop("securityGroupId") == sg.Id).ToArray();
 
         var rule = Assert.Single(rules);
-        Assert.Equal(Prod.Harbors["ap-southeast-1"].Nodes.Id, rule.Prop("referencedSecurityGroupId"));
+        // The same source Harbor's own database admits: the cluster's nodes.
+        var harborDb = Prod.Program.Get("ap-southeast-1-db-sg-from-cluster-nodes-5432");
+        Assert.Equal(harborDb.Prop("referencedSecurityGroupId"), rule.Prop("referencedSecurityGroupId"));
         Assert.Equal(new Number(port), rule.Prop("fromPort"));
         Assert.False(rule.Properties.ContainsKey("cidrIpv4"));
         Assert.DoesNotContain(Prod.Program.OfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), r => r.Prop("securityGroupId") == sg.Id);
@@ -167,7 +183,25 @@ public class DragonflyTests
         Assert.Equal("1.7.4", release.Text("version"));
         Assert.Equal("dragonfly-system", release.Text("namespace"));
         Assert.Equal(new Text("https://dragonflyoss.github.io/helm-charts/"), ((MapValue)release.Prop("repositoryOpts"))["repo"]);
-        Assert.Equal(Prod.Harbors["cn-north-1"].KubernetesProvider, release.Options.Provider);
+        Assert.Equal(Prod.Program.HarborRelease("cn-north-1").Options.Provider, release.Options.Provider);
+        Assert.Equal("pulumi:providers:kubernetes", Prod.Program.Get(release.Options.Provider!.Target).Type);
+    }
+
+    [Fact]
+    public void China_regions_pull_Dragonfly_from_the_stacks_mirror_and_overseas_regions_from_the_charts_registry()
+    {
+        foreach (var region in Prod.Config.Regions)
+        {
+            var values = Values(Prod, region.Name);
+            if (region.Side == HarborHa.Configuration.Side.China)
+            {
+                Assert.Equal(new Text("mirror.example.cn/harbor"), ((MapValue)values["global"])["imageRegistry"]);
+            }
+            else
+            {
+                Assert.False(values.ContainsKey("global"), region.Name);
+            }
+        }
     }
 
     private static DragonflyValuesInput Input() => new()

@@ -3,6 +3,19 @@ namespace HarborHa.Tests.Distribution;
 /// <summary>Geo stack configs for the distribution tests, written the way users write them.</summary>
 public static class GeoConfigs
 {
+    /// <summary>The names of the configs below, for theories.</summary>
+    public static IReadOnlyList<string> Names { get; } = [nameof(TwoSides), nameof(TwoSidesPlusOne), nameof(OverseasPublic), nameof(TwoSidesPublic)];
+
+    /// <summary>A config below by its name.</summary>
+    public static string ByName(string name) => name switch
+    {
+        nameof(TwoSides) => TwoSides,
+        nameof(TwoSidesPlusOne) => TwoSidesPlusOne,
+        nameof(OverseasPublic) => OverseasPublic,
+        nameof(TwoSidesPublic) => TwoSidesPublic,
+        _ => throw new ArgumentException($"no geo config named {name}", nameof(name)),
+    };
+
     /// <summary>Both sides, primary in Beijing (the China hub), internal exposure: the shape of Pulumi.prod.yaml.</summary>
     public const string TwoSides = """
         config:

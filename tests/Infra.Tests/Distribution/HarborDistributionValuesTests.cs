@@ -7,42 +7,51 @@ namespace HarborHa.Tests.Distribution;
 
 public class HarborDistributionValuesTests
 {
-    [Fact]
-    public void The_primary_with_cross_border_links_gets_a_longer_jobservice_timeout_under_a_chart_key()
-    {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
-        var values = HarborDistributionValues.For(config, "cn-north-1");
+    private static MapValue ReleaseValues(PulumiProgram program, string region) =>
+        Assert.IsType<MapValue>(program.HarborRelease(region).Prop("values"));
 
-        Assert.Equal(new Number(120), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
+    private static Value? Timeout(MapValue values) =>
+        values.TryGet("jobservice", out var jobservice) && ((MapValue)jobservice).TryGet("registryHttpClientTimeout", out var timeout) ? timeout : null;
+
+    [Fact]
+    public void The_primary_gets_the_replication_timeout_under_a_key_of_the_pinned_chart()
+    {
+        var values = HarborDistributionValues.For(DistributionRole.Primary, new ReplicationSettings { RegistryHttpClientTimeoutMinutes = 240 });
+
+        Assert.Equal(new Number(240), ((MapValue)values["jobservice"])["registryHttpClientTimeout"]);
         Assert.Empty(ChartValuesSchema.Load(SharedFixtures.HarborValues).Problems(values));
+        Assert.Equal(new Number(120), Timeout(HarborDistributionValues.For(DistributionRole.Primary, new ReplicationSettings())));
     }
 
     [Fact]
-    public void Replicas_and_single_region_stacks_need_nothing_extra()
-    {
-        var twoSides = TestConfigs.Parse(GeoConfigs.TwoSides);
-        Assert.Equal(0, HarborDistributionValues.For(twoSides, "eu-central-1").Count);
-        Assert.Equal(0, HarborDistributionValues.For(TestConfigs.Parse(TestConfigs.Ha), "eu-central-1").Count);
-    }
+    public void Replicas_need_nothing_extra() =>
+        Assert.Equal(0, HarborDistributionValues.For(DistributionRole.Replica, new ReplicationSettings()).Count);
 
     [Fact]
-    public void A_geo_primary_gets_the_long_timeout_even_before_a_link_crosses_the_border()
+    public void In_the_real_program_only_the_primarys_release_gets_the_timeout_even_before_a_link_crosses_the_border()
     {
         // So adding the first region on the other side does not roll the primary's Harbor.
-        var overseasOnly = TestConfigs.Parse(GeoConfigs.OverseasPublic);
-        var jobservice = (MapValue)HarborDistributionValues.For(overseasOnly, overseasOnly.Primary.Name)["jobservice"];
-        Assert.Equal(new Number(overseasOnly.Replication.CrossBorderHttpTimeoutMinutes), jobservice["registryHttpClientTimeout"]);
+        foreach (var geo in new[] { GeoPrograms.Of(GeoConfigs.TwoSides), GeoPrograms.Of(GeoConfigs.OverseasPublic) })
+        {
+            foreach (var region in geo.Config.Regions)
+            {
+                var expected = region.IsPrimary ? new Number(geo.Config.Replication.CrossBorderHttpTimeoutMinutes) : null;
+                Assert.Equal(expected, Timeout(ReleaseValues(geo.Program, region.Name)));
+            }
+        }
+
+        Assert.Null(Timeout(ReleaseValues(TestConfigs.Synth(TestConfigs.Ha), "eu-central-1")));
     }
 
     [Fact]
     public void The_timeout_follows_config()
     {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides + """
+        var program = GeoPrograms.Of(GeoConfigs.TwoSides + """
 
               harbor-ha:replication:
                 crossBorderHttpTimeoutMinutes: 240
-            """);
+            """).Program;
 
-        Assert.Equal(new Number(240), ((MapValue)HarborDistributionValues.For(config, "cn-north-1")["jobservice"])["registryHttpClientTimeout"]);
+        Assert.Equal(new Number(240), Timeout(ReleaseValues(program, "cn-north-1")));
     }
 }

@@ -5,7 +5,7 @@ using HarborHa.Tests.Support;
 namespace HarborHa.Tests.Distribution;
 
 /// <summary>
-/// No SDK of the pulumiverse Harbor provider is served to us, so the composed program's
+/// No SDK of the pulumiverse Harbor provider is served to us, so the synthesized programs'
 /// <c>harbor:</c> resources are checked here against the provider's published schema 3.10.21:
 /// tokens, input names, nested object fields and required inputs. (The conformance gate does the
 /// same for whole programs; this keeps the check next to the component.)
@@ -14,13 +14,13 @@ public class HarborSchemaTests
 {
     private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(SharedFixtures.PathOf("pulumi-harbor/schema-3.10.21.json"))).RootElement;
 
-    public static TheoryData<string> Configs => new() { GeoConfigs.TwoSides, GeoConfigs.OverseasPublic };
+    public static TheoryData<string> Matrix() => GeoPrograms.Matrix();
 
     [Theory]
-    [MemberData(nameof(Configs))]
-    public void Every_Harbor_resource_matches_the_provider_schema(string yaml)
+    [MemberData(nameof(Matrix))]
+    public void Every_Harbor_resource_matches_the_provider_schema(string name)
     {
-        var program = DistributionStandIns.Compose(yaml).Program;
+        var program = GeoPrograms.Named(name).Program;
         var problems = new List<string>();
         foreach (var resource in program.Resources.Where(r => r.Package == "harbor"))
         {
@@ -35,17 +35,17 @@ public class HarborSchemaTests
     }
 
     [Theory]
-    [MemberData(nameof(Configs))]
-    public void Every_Harbor_resource_with_a_name_input_sets_it(string yaml)
+    [MemberData(nameof(Matrix))]
+    public void Every_Harbor_resource_with_a_name_input_sets_it(string name)
     {
         // Without an explicit name the provider's Pulumi bridge adds a random suffix to the logical name.
-        var program = DistributionStandIns.Compose(yaml).Program;
+        var program = GeoPrograms.Named(name).Program;
         foreach (var resource in program.HarborResources())
         {
             var inputs = Schema.GetProperty("resources").GetProperty(resource.Type).GetProperty("inputProperties");
             if (inputs.TryGetProperty("name", out _))
             {
-                Assert.True(resource.Properties.TryGet("name", out var name) && name is Text, $"{resource.Name} does not set its name");
+                Assert.True(resource.Properties.TryGet("name", out var set) && set is Text, $"{resource.Name} does not set its name");
             }
         }
     }

@@ -1,4 +1,3 @@
-using HarborHa.Configuration;
 using HarborHa.Distribution;
 using HarborHa.Model;
 using HarborHa.Tests.Support;
@@ -7,40 +6,50 @@ namespace HarborHa.Tests.Distribution;
 
 public class RegionDistributionTests
 {
-    private static readonly DistributionStandIns TwoSides = DistributionStandIns.Compose(GeoConfigs.TwoSides);
-    private static readonly DistributionStandIns Overseas = DistributionStandIns.Compose(GeoConfigs.OverseasPublic);
+    private static GeoProgram TwoSides => GeoPrograms.Of(GeoConfigs.TwoSides);
 
-    public static TheoryData<string> Configs => new() { GeoConfigs.TwoSides, GeoConfigs.OverseasPublic, GeoConfigs.TwoSidesPublic };
+    private static GeoProgram Overseas => GeoPrograms.Of(GeoConfigs.OverseasPublic);
+
+    public static TheoryData<string> Matrix() => GeoPrograms.Matrix();
 
     [Theory]
-    [MemberData(nameof(Configs))]
-    public void Every_Harbor_resource_uses_its_regions_provider_and_waits_for_its_regions_release(string yaml)
+    [MemberData(nameof(Matrix))]
+    public void Every_Harbor_resource_uses_its_regions_provider_and_waits_for_its_regions_release_and_private_name(string name)
     {
-        var composed = DistributionStandIns.Compose(yaml);
+        var program = GeoPrograms.Named(name).Program;
 
-        Assert.NotEmpty(composed.Program.HarborResources());
-        foreach (var resource in composed.Program.HarborResources())
+        Assert.NotEmpty(program.HarborResources());
+        foreach (var resource in program.HarborResources())
         {
             var region = resource.HarborRegion();
             Assert.Equal(new Ref($"{region}-harbor-provider"), resource.Options.Provider);
-            Assert.Contains(composed.Harbors[region].HarborRelease, resource.Options.DependsOn);
+            Assert.Contains(program.HarborRelease(region).Self, resource.Options.DependsOn);
+            Assert.Contains(new Ref($"{region}-dns-private-record"), resource.Options.DependsOn);
         }
     }
 
     [Fact]
-    public void Each_regions_provider_targets_its_private_endpoint_with_certificate_checks_and_a_secret_password()
+    public void Each_regions_provider_logs_in_to_its_private_endpoint_with_certificate_checks_and_the_password_its_chart_got()
     {
-        foreach (var (region, harbor) in TwoSides.Harbors)
+        var program = TwoSides.Program;
+        foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
         {
-            var provider = TwoSides.Program.Get($"{region}-harbor-provider");
+            var provider = program.Get($"{region}-harbor-provider");
 
             Assert.Equal("pulumi:providers:harbor", provider.Type);
             Assert.Equal("3.10.21", provider.Options.Version);
             Assert.Equal("github://api.github.com/pulumiverse/pulumi-harbor", provider.Options.PluginDownloadUrl);
             Assert.Equal($"https://{region}.registry.example.com", provider.Text("url"));
             Assert.Equal(new Flag(false), provider.Prop("insecure"));
-            Assert.Equal(harbor.AdminPassword, provider.SecretRef("password"));
-            Assert.Contains(harbor.HarborRelease, provider.Options.DependsOn);
+            Assert.Equal("admin", provider.Text("username"));
+
+            // The chart reads the admin password from a Secret; the provider must log in with that same value.
+            var release = program.HarborRelease(region);
+            var values = (MapValue)release.Prop("values");
+            var secret = program.Get(Assert.IsType<Ref>(values["existingSecretAdminPassword"]).Target);
+            var key = ((Text)values["existingSecretAdminPasswordKey"]).Value;
+            Assert.Equal(((MapValue)secret.Prop("stringData"))[key], provider.SecretRef("password"));
+            Assert.Contains(release.Self, provider.Options.DependsOn);
         }
     }
 
@@ -63,6 +72,44 @@ public class RegionDistributionTests
         Assert.Equal("high", apps.Text("deploymentSecurity"));
         Assert.Equal(new Number(500), apps.Prop("storageQuota"));
         Assert.Equal(new Flag(true), apps.Prop("vulnerabilityScanning"));
+    }
+
+    [Fact]
+    public void Every_project_setting_of_the_config_reaches_the_project_in_every_region()
+    {
+        var geo = GeoPrograms.Of(GeoConfigs.TwoSides + """
+
+              harbor-ha:projects:
+                - name: apps
+                  public: true
+                  scanOnPush: false
+                  sbomOnPush: true
+                  requireCosign: true
+                  preventVulnerable: critical
+                  retention: { keepLastPushed: 5, schedule: hourly }
+                - name: team
+            """);
+        foreach (var region in geo.Config.Regions.Select(r => r.Name))
+        {
+            var apps = geo.Program.Get($"{region}-harbor-project-apps");
+            Assert.Equal(new Flag(true), apps.Prop("public"));
+            Assert.Equal(new Flag(false), apps.Prop("vulnerabilityScanning"));
+            Assert.Equal(new Flag(true), apps.Prop("autoSbomGeneration"));
+            Assert.Equal(new Flag(true), apps.Prop("enableContentTrustCosign"));
+            Assert.Equal("critical", apps.Text("deploymentSecurity"));
+            Assert.False(apps.Properties.ContainsKey("storageQuota"));
+            var retention = geo.Program.Get($"{region}-harbor-project-apps-retention");
+            Assert.Equal("Hourly", retention.Text("schedule"));
+            Assert.Single(Assert.IsType<ListValue>(retention.Prop("rules")).Items);
+
+            var team = geo.Program.Get($"{region}-harbor-project-team");
+            Assert.Equal(new Flag(false), team.Prop("public"));
+            Assert.Equal(new Flag(true), team.Prop("vulnerabilityScanning"));
+            Assert.False(team.Properties.ContainsKey("deploymentSecurity"));
+        }
+
+        var filter = (MapValue)Assert.IsType<ListValue>(geo.Program.Get("cn-north-1-harbor-replication-eu-central-1").Prop("filters")).Items[0];
+        Assert.Equal(new Text("{apps,team}/**"), filter["name"]);
     }
 
     [Fact]
@@ -200,11 +247,11 @@ public class RegionDistributionTests
     [Fact]
     public void Without_dragonfly_nothing_of_it_is_declared()
     {
-        var config = TestConfigs.Parse(GeoConfigs.OverseasPublic) with { Dragonfly = new DragonflyConfig { Enabled = false } };
-        var composed = DistributionStandIns.Compose(config);
+        var program = GeoPrograms.Of(GeoConfigs.TwoSides + "\n  harbor-ha:dragonfly:\n    enabled: false").Program;
 
-        Assert.DoesNotContain(composed.Program.Resources, r => r.Name.Contains("dragonfly", StringComparison.Ordinal));
-        Assert.Empty(composed.Program.OfType("harbor:index/preheatInstance:PreheatInstance"));
+        Assert.DoesNotContain(program.Resources, r => r.Name.Contains("dragonfly", StringComparison.Ordinal));
+        Assert.Empty(program.OfType("harbor:index/preheatInstance:PreheatInstance"));
+        Assert.NotEmpty(program.OfType("harbor:index/replication:Replication"));
     }
 
     [Theory]

@@ -1,19 +1,26 @@
-using HarborHa.Distribution;
+using HarborHa.Model;
 using HarborHa.Stacks.Graph;
-using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Distribution;
 
+/// <summary>The architecture drawing against the program: its replication arrows are the rules the program declares.</summary>
 public class ReplicationGraphTests
 {
-    [Fact]
-    public void The_drawing_shows_exactly_the_planned_rules_and_marks_the_ones_over_the_VPN()
-    {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
-        var edges = TopologyGraph.For(config).Edges.Where(e => e.Kind == EdgeKind.Replication).ToArray();
-        var links = ReplicationPlan.For(config.Regions, config.Replication);
+    public static TheoryData<string> Matrix() => GeoPrograms.Matrix();
 
-        Assert.Equal(links.Select(l => (l.Source, l.Target)), edges.Select(e => (e.From, e.To)));
-        Assert.Equal(links.Count(l => l.CrossesBorder), edges.Count(e => e.Label.Contains("VPN", StringComparison.Ordinal)));
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void The_drawing_shows_exactly_the_declared_rules_and_marks_those_that_copy_by_chunk_over_the_VPN(string name)
+    {
+        var geo = GeoPrograms.Named(name);
+        var edges = TopologyGraph.For(geo.Config).Edges.Where(e => e.Kind == EdgeKind.Replication).ToArray();
+        var declared = DeclaredReplication.Of(geo.Resources());
+
+        Assert.Equal(
+            declared.Select(d => (d.Source, d.Target)).Order(),
+            edges.Select(e => (e.From, e.To)).Order());
+        Assert.Equal(
+            declared.Where(d => d.Rule.Properties["copyByChunk"] == new Flag(true)).Select(d => d.Target).Order(StringComparer.Ordinal),
+            edges.Where(e => e.Label.Contains("VPN", StringComparison.Ordinal)).Select(e => e.To).Order(StringComparer.Ordinal));
     }
 }

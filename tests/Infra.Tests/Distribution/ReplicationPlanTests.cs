@@ -1,5 +1,6 @@
-using HarborHa.Configuration;
+using HarborHa.Common;
 using HarborHa.Distribution;
+using HarborHa.Stacks;
 using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Distribution;
@@ -9,15 +10,18 @@ public class ReplicationPlanTests
     private static readonly string[] Overseas = ["ap-southeast-1", "eu-central-1", "us-east-1", "us-west-2", "ap-northeast-1", "sa-east-1", "eu-west-1"];
     private static readonly string[] China = ["cn-north-1", "cn-northwest-1"];
 
+    private static ReplicationSite Primary(string name) => new(name, Partitions.Of(name), DistributionRole.Primary);
+
+    private static ReplicationSite Replica(string name) => new(name, Partitions.Of(name), DistributionRole.Replica);
+
     [Fact]
-    public void Every_replica_gets_exactly_one_rule_from_the_primary_and_none_points_back()
+    public void The_stacks_plan_is_one_rule_from_the_primary_to_each_other_region_sorted_by_target()
     {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
-        var links = ReplicationPlan.For(config.Regions, config.Replication);
+        var links = GeoDistribution.Links(TestConfigs.Parse(GeoConfigs.TwoSides));
 
         Assert.Equal(["ap-southeast-1", "cn-northwest-1", "eu-central-1"], links.Select(l => l.Target));
         Assert.All(links, l => Assert.Equal("cn-north-1", l.Source));
-        Assert.Empty(ReplicationPlan.Violations(config.Regions, links));
+        Assert.Equal([true, false, true], links.Select(l => l.CrossesBorder));
     }
 
     /// <summary>
@@ -36,19 +40,15 @@ public class ReplicationPlanTests
             var names = all.OrderBy(_ => random.Next()).Take(count).ToArray();
             foreach (var primary in names)
             {
-                var regions = names.Select(name => new RegionConfig
-                {
-                    Name = name,
-                    Slot = Array.IndexOf(Regions.SideOf(name) == Side.China ? China : Overseas, name),
-                    Role = name == primary ? RegionRole.Primary : RegionRole.Replica,
-                    AzCount = 3,
-                }).ToArray();
-                var settings = new ReplicationConfig { BandwidthMbps = random.Next(2) == 0 ? null : random.Next(1, 1000) };
+                var regions = names.Select(name => name == primary ? Primary(name) : Replica(name)).ToArray();
+                var settings = new ReplicationSettings { BandwidthMbps = random.Next(2) == 0 ? null : random.Next(1, 1000) };
                 var links = ReplicationPlan.For(regions, settings);
 
                 Assert.Empty(ReplicationPlan.Violations(regions, links));
                 Assert.Equal(count - 1, links.Count);
-                Assert.All(links, l => Assert.Equal(Regions.SideOf(l.Source) != Regions.SideOf(l.Target), l.CrossesBorder));
+                Assert.All(links, l => Assert.Equal(Partitions.Of(l.Source) != Partitions.Of(l.Target), l.CrossesBorder));
+                Assert.All(links, l => Assert.Equal(l.CrossesBorder, l.CopyByChunk));
+                Assert.All(links, l => Assert.True(!l.CrossesBorder || l.SpeedKbits > 0, $"{l.Source} -> {l.Target} has no limit"));
                 checkedPlans++;
             }
         }
@@ -59,12 +59,7 @@ public class ReplicationPlanTests
     [Fact]
     public void Violations_reports_a_rule_back_to_the_primary_a_cycle_and_a_missing_rule()
     {
-        var regions = new[]
-        {
-            new RegionConfig { Name = "eu-central-1", Slot = 1, Role = RegionRole.Primary, AzCount = 3 },
-            new RegionConfig { Name = "us-east-1", Slot = 2, AzCount = 3 },
-            new RegionConfig { Name = "us-west-2", Slot = 3, AzCount = 3 },
-        };
+        var regions = new[] { Primary("eu-central-1"), Replica("us-east-1"), Replica("us-west-2") };
         var loop = new[]
         {
             new ReplicationLink("eu-central-1", "us-east-1", false, -1),
@@ -82,12 +77,7 @@ public class ReplicationPlanTests
     [Fact]
     public void Violations_reports_a_chain_between_replicas_and_a_duplicate_rule()
     {
-        var regions = new[]
-        {
-            new RegionConfig { Name = "eu-central-1", Slot = 1, Role = RegionRole.Primary, AzCount = 3 },
-            new RegionConfig { Name = "us-east-1", Slot = 2, AzCount = 3 },
-            new RegionConfig { Name = "us-west-2", Slot = 3, AzCount = 3 },
-        };
+        var regions = new[] { Primary("eu-central-1"), Replica("us-east-1"), Replica("us-west-2") };
         var links = new[]
         {
             new ReplicationLink("eu-central-1", "us-east-1", false, -1),
@@ -102,10 +92,10 @@ public class ReplicationPlanTests
     }
 
     [Fact]
-    public void Cross_border_links_copy_by_chunk_with_the_configured_limit_and_same_side_links_are_unlimited_by_default()
+    public void Cross_border_links_copy_by_chunk_with_the_default_limit_and_same_side_links_are_unlimited_by_default()
     {
-        var config = TestConfigs.Parse(GeoConfigs.TwoSides);
-        var links = ReplicationPlan.For(config.Regions, config.Replication).ToDictionary(l => l.Target);
+        var regions = new[] { Primary("cn-north-1"), Replica("cn-northwest-1"), Replica("eu-central-1") };
+        var links = ReplicationPlan.For(regions, new ReplicationSettings()).ToDictionary(l => l.Target);
 
         Assert.False(links["cn-northwest-1"].CrossesBorder);
         Assert.False(links["cn-northwest-1"].CopyByChunk);
@@ -124,12 +114,7 @@ public class ReplicationPlanTests
     [Fact]
     public void A_plan_needs_exactly_one_primary()
     {
-        var regions = new[]
-        {
-            new RegionConfig { Name = "us-east-1", Slot = 2, AzCount = 3 },
-            new RegionConfig { Name = "us-west-2", Slot = 3, AzCount = 3 },
-        };
-
-        Assert.Throws<ArgumentException>(() => ReplicationPlan.For(regions, new ReplicationConfig()));
+        Assert.Throws<ArgumentException>(() => ReplicationPlan.For([Replica("us-east-1"), Replica("us-west-2")], new ReplicationSettings()));
+        Assert.Throws<ArgumentException>(() => ReplicationPlan.For([Primary("us-east-1"), Primary("us-west-2")], new ReplicationSettings()));
     }
 }
