@@ -42,7 +42,7 @@ public partial class ConfigReferenceTests
         // Each documented key is really read: a value of the wrong type is reported under its name.
         foreach (var key in ConfigParser.KnownKeys.Where(k => k is not ("topology" or "domain" or "regions")))
         {
-            var yaml = TestConfigs.Ha + $"\n  harbor-ha:{key}: [[[not, a, valid, value]]]\n";
+            var yaml = $"config:\n  harbor-ha:topology: ha\n  harbor-ha:domain: registry.example.com\n  harbor-ha:regions:\n    - name: eu-west-1\n      slot: 0\n  harbor-ha:{key}: [[[not, a, valid, value]]]\n";
             var errors = Record.Exception(() => TestConfigs.Parse(yaml)) is ConfigException e0 ? e0.Errors : throw new Xunit.Sdk.XunitException($"harbor-ha:{key} accepted a nested list");
             Assert.True(errors.Any(e => e.Key.StartsWith($"harbor-ha:{key}", StringComparison.Ordinal)), $"harbor-ha:{key}: " + string.Join("; ", errors));
         }
