@@ -23,6 +23,7 @@ public static class Cli
             BenchCommand.Create(context),
             CheckCommand.Create(context),
             DiffCommand.Create(context),
+            ImagesCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -75,7 +76,7 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyD
                 return (null, ExitCodes.Ok);
             }
 
-            return (ConfigParser.Parse(raw), ExitCodes.Ok);
+            return (ConfigParser.Parse(raw) with { ImageDigests = ImageLock.Load(ProjectDirectory) }, ExitCodes.Ok);
         }
         catch (ConfigException e)
         {

@@ -25,6 +25,8 @@ public static class CheckRegistry
         new EksApiRestrictedRule(),
         new ImdsV2Rule(),
         new Ec2NoPublicIpRule(),
+        new AlbWebAclRule(),
+        new AlbOpenIngressRule(),
         // Buckets
         new S3VersioningRule(),
         new S3PublicAccessBlockRule(),
@@ -35,6 +37,7 @@ public static class CheckRegistry
         new AlbAccessLogsRule(),
         new EksControlPlaneLogsRule(),
         new RdsLogExportsRule(),
+        new LogRetentionRule(),
         // Protection outside dev
         new StatefulProtectedRule(),
         new RdsDeletionProtectionRule(),
@@ -51,6 +54,11 @@ public static class CheckRegistry
         new NoConsoleUsersRule(),
         new SecurityGroupRuleConflictsRule(),
         new IamPolicyConflictsRule(),
+        // Identities, keys and supply chain (issue 18)
+        new EksCreatorNotAdminRule(),
+        new KmsKeyPolicyRule(),
+        new ApplianceAmiPinnedRule(),
+        new ImageDigestRule(),
     ];
 
     /// <summary>A rule by id, or null.</summary>

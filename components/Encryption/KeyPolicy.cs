@@ -59,7 +59,8 @@ public static class KeyPolicy
     /// A key policy document.
     /// </summary>
     /// <param name="region">The key's region (partition and service names).</param>
-    /// <param name="provider">The key's provider (its account id).</param>
+    /// <param name="provider">A provider of the key's account in the key's partition (its account id); a DR
+    /// key uses its source region's, so that the lookup is named for the region the key belongs to.</param>
     /// <param name="administrators">IAM principals that administer the key; empty: the account root.</param>
     /// <param name="viaServices">Services (<see cref="ViaServices"/>) through which the account's principals may use the key.</param>
     /// <param name="directUsers">Roles that use the key themselves (e.g. the EKS control plane role); may be empty.</param>

@@ -40,7 +40,7 @@ public sealed class StateKeys
             var drKey = DeclareKey(program, provider, LogicalName.Of(region, "state", "dr-key"),
                 args.DrKeyAlias ?? throw new ArgumentException($"{region}: DrKeyAlias is required with DrRegion", nameof(args)),
                 $"harbor-ha {region}: disaster-recovery copies in {drRegion}", args.Protection,
-                KeyPolicy.Document(drRegion, provider, args.KeyAdminArns, KeyPolicy.ViaServices(drRegion, "rds", "s3"), []));
+                KeyPolicy.Document(drRegion, aws.For(region), args.KeyAdminArns, KeyPolicy.ViaServices(drRegion, "rds", "s3"), []));
             Dr = new DrSite(drRegion, provider, drKey.Out("arn"));
         }
     }

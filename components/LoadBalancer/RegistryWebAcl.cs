@@ -65,7 +65,7 @@ public sealed class RegistryWebAcl
 
         var acl = program.Declare(name, ResourceTypes.WafWebAcl, provider, new MapValue
         {
-            ["description"] = "harbor-ha: rate limit, AWS core rule set and known bad inputs",
+            ["description"] = "harbor-ha web ACL (rate limit, AWS core rule set, known bad inputs)",
             ["scope"] = "REGIONAL",
             ["defaultAction"] = new MapValue { ["allow"] = new MapValue() },
             ["rules"] = new ListValue(rules.ToArray()),

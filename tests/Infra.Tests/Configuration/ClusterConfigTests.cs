@@ -15,7 +15,7 @@ public sealed class ClusterConfigTests
 
         Assert.Equal(KubernetesReleases.Default, config.KubernetesVersion);
         Assert.True(KubernetesReleases.IsSupported(config.KubernetesVersion));
-        Assert.Empty(config.ClusterAdminArns);
+        Assert.Equal(["arn:aws:iam::111122223333:role/harbor-ha-deployer"], config.ClusterAdminArns);
     }
 
     [Fact]

@@ -126,10 +126,14 @@ public class CrossPartitionLinkTests
             Assert.Contains(new Ref(parameter.Name, "name"), userData.Parts);
 
             var policy = Assert.IsType<ToJson>(Program.Get($"cn-north-1-vpn-appliance-{l}-policy").Properties["policy"]).Inner;
-            var statement = (MapValue)((ListValue)((MapValue)policy)["Statement"]).Items.Single();
-            Assert.Equal(new Text("ssm:GetParameter"), statement["Action"]);
-            Assert.Equal(new Ref(parameter.Name, "arn"), statement["Resource"]);
-            Assert.Equal("arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore", Program.Get($"cn-north-1-vpn-appliance-{l}-ssm").Text("policyArn"));
+            var statements = ((ListValue)((MapValue)policy)["Statement"]).Items.Cast<MapValue>().ToArray();
+            var own = statements.Single(s => s["Sid"] == (Value)"OwnTunnelKeys");
+            Assert.Equal(new Text("ssm:GetParameter"), own["Action"]);
+            Assert.Equal(new Ref(parameter.Name, "arn"), own["Resource"]);
+            // Session Manager's channel permissions only: no ssm:GetParameter(s) on every parameter, no managed policy.
+            var channels = statements.Single(s => s["Sid"] == (Value)"SessionManagerChannels");
+            Assert.All(((ListValue)channels["Action"]).Items.Cast<Text>(), a => Assert.True(a.Value.StartsWith("ssmmessages:", StringComparison.Ordinal) || a.Value == "ssm:UpdateInstanceInformation"));
+            Assert.False(Program.Contains($"cn-north-1-vpn-appliance-{l}-ssm"));
         }
     }
 

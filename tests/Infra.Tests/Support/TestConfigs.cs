@@ -23,6 +23,7 @@ public static class TestConfigs
           harbor-ha:topology: ha
           harbor-ha:domain: registry.example.com
           harbor-ha:chinaImageMirror: mirror.example.cn/harbor
+          harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/harbor-ha-deployer]
           harbor-ha:regions:
             - name: eu-central-1
               slot: 1
@@ -34,6 +35,7 @@ public static class TestConfigs
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
           harbor-ha:chinaImageMirror: mirror.example.cn/harbor
+          harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/harbor-ha-deployer, arn:aws-cn:iam::444455556666:role/harbor-ha-deployer]
           harbor-ha:regions:
             - name: cn-north-1
               slot: 0
@@ -65,7 +67,7 @@ public static class TestConfigs
 
     private static RawConfig WithRequiredSecurityKeys(RawConfig raw)
     {
-        var values = new SortedDictionary<string, RawValue>(raw.Values, StringComparer.Ordinal);
+        var values = new SortedDictionary<string, RawValue>(raw.Values.ToDictionary(v => v.Key, v => v.Value), StringComparer.Ordinal);
         string? Text(string key) => values.TryGetValue(key, out var v) && v.Node is System.Text.Json.Nodes.JsonValue j && j.TryGetValue<string>(out var t) ? t : null;
         if (Text("harbor-ha:environment") != "dev" && !values.ContainsKey("harbor-ha:clusterAdminArns"))
         {
