@@ -32,7 +32,7 @@ public static class ImagesCommand
 
             var images = config is null ? ImageInventory.All : ImageInventory.For(config);
             using var http = handler?.Invoke() ?? new HttpClientHandler();
-            var resolver = new RegistryDigests(http, region => EcrPassword(region, config));
+            using var resolver = new RegistryDigests(http, region => EcrPassword(region, config));
             var digests = new SortedDictionary<string, string>(ImageLock.Load(context.ProjectDirectory).ToDictionary(d => d.Key, d => d.Value), StringComparer.Ordinal);
             var failures = new List<string>();
             foreach (var image in images)

@@ -14,7 +14,7 @@ namespace HarborHa.Cli;
 /// <paramref name="ecrPassword"/> gives for the registry's region. The digest is the
 /// <c>Docker-Content-Digest</c> header, or the SHA-256 of the manifest body.
 /// </summary>
-public sealed partial class RegistryDigests(HttpMessageHandler handler, Func<string, string?> ecrPassword)
+public sealed partial class RegistryDigests(HttpMessageHandler handler, Func<string, string?> ecrPassword) : IDisposable
 {
     private static readonly string[] ManifestTypes =
     [
@@ -25,6 +25,8 @@ public sealed partial class RegistryDigests(HttpMessageHandler handler, Func<str
     ];
 
     private readonly HttpClient _http = new(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+
+    public void Dispose() => _http.Dispose();
 
     public async Task<string> ResolveAsync(string reference, CancellationToken cancel)
     {

@@ -48,7 +48,7 @@ public sealed class ImageDigestRule : ICheckRule
         return findings;
     }
 
-    private Finding Judge(string resource, string path, string? tag) =>
+    private static Finding Judge(string resource, string path, string? tag) =>
         tag is null or "" or "latest"
             ? new Finding(resource, $"{path} runs a floating tag ({(string.IsNullOrEmpty(tag) ? "none" : tag)}): pin a version and a digest")
             : new Finding(resource, $"{path} runs by tag without a digest: record it with infra images lock", Accepted: true);
