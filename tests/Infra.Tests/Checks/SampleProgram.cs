@@ -122,7 +122,33 @@ public static class SampleProgram
 
     private static void State(PulumiProgram p)
     {
-        p.Add(N("state-kms"), "aws:kms/key:Key", new MapValue { ["enableKeyRotation"] = true, ["description"] = "harbor-ha state" }, On(P, protect: true));
+        p.Add(N("state-kms"), "aws:kms/key:Key", new MapValue
+        {
+            ["enableKeyRotation"] = true,
+            ["description"] = "harbor-ha state",
+            ["policy"] = new ToJson(new MapValue
+            {
+                ["Version"] = "2012-10-17",
+                ["Statement"] = Value.List(new MapValue
+                {
+                    ["Sid"] = "UseThroughOwningServices",
+                    ["Effect"] = "Allow",
+                    ["Principal"] = new MapValue { ["AWS"] = "arn:aws:iam::123456789012:root" },
+                    ["Action"] = Value.List("kms:Decrypt", "kms:GenerateDataKey*"),
+                    ["Resource"] = "*",
+                    ["Condition"] = new MapValue { ["StringEquals"] = new MapValue { ["kms:ViaService"] = "rds.ap-southeast-1.amazonaws.com" } },
+                }),
+            }),
+        }, On(P, protect: true));
+        foreach (var log in new[] { "postgresql", "upgrade" })
+        {
+            p.Add(N($"db-logs-{log}"), "aws:cloudwatch/logGroup:LogGroup", new MapValue
+            {
+                ["name"] = $"/aws/rds/instance/{N("harbor")}/{log}",
+                ["retentionInDays"] = 90,
+            }, On(P));
+        }
+
         p.Add(N("db-password"), "random:index/randomPassword:RandomPassword", new MapValue { ["length"] = 32, ["special"] = false },
             new ResourceOptions { Provider = new Ref("global-random") });
         p.Add(N("db-params"), "aws:rds/parameterGroup:ParameterGroup", new MapValue
@@ -244,6 +270,7 @@ public static class SampleProgram
         {
             ["roleArn"] = new Ref(N("cluster-role"), "arn"),
             ["version"] = "1.33",
+            ["accessConfig"] = new MapValue { ["authenticationMode"] = "API", ["bootstrapClusterCreatorAdminPermissions"] = false },
             ["enabledClusterLogTypes"] = Value.List("api", "audit", "authenticator", "controllerManager", "scheduler"),
             ["encryptionConfig"] = new MapValue
             {
@@ -306,6 +333,7 @@ public static class SampleProgram
                 ["fromPort"] = port,
                 ["toPort"] = port,
             }, On(P));
+            p.Accept(N($"registry-alb-sg-from-internet-{port}"), "open-ingress", "clientCidrs explicitly 0.0.0.0/0");
         }
 
         p.Add(N("registry-alb"), "aws:lb/loadBalancer:LoadBalancer", new MapValue
@@ -318,6 +346,17 @@ public static class SampleProgram
             ["enableDeletionProtection"] = true,
             ["dropInvalidHeaderFields"] = true,
             ["accessLogs"] = new MapValue { ["bucket"] = new Ref(N("storage-logs"), "id"), ["enabled"] = true, ["prefix"] = "alb" },
+        }, On(P));
+        p.Add(N("registry-waf"), "aws:wafv2/webAcl:WebAcl", new MapValue
+        {
+            ["scope"] = "REGIONAL",
+            ["defaultAction"] = new MapValue { ["allow"] = new MapValue() },
+            ["visibilityConfig"] = new MapValue { ["cloudwatchMetricsEnabled"] = true, ["metricName"] = "registry", ["sampledRequestsEnabled"] = true },
+        }, On(P));
+        p.Add(N("registry-waf-association"), "aws:wafv2/webAclAssociation:WebAclAssociation", new MapValue
+        {
+            ["resourceArn"] = new Ref(N("registry-alb"), "arn"),
+            ["webAclArn"] = new Ref(N("registry-waf"), "arn"),
         }, On(P));
         p.Add(N("registry-https"), "aws:lb/listener:Listener", new MapValue
         {

@@ -197,7 +197,7 @@ public sealed class RegistryFrontDoorTests
         const string arn = "arn:aws:acm:eu-central-1:111122223333:certificate/abc";
         var program = TestConfigs.Synth(TestConfigs.Ha + $"\n  harbor-ha:certificate:\n    mode: imported\n    arns:\n      eu-central-1: {arn}\n");
 
-        Assert.Equal((Value)arn, program.Get($"{Region}-lb-public-https").Properties["certificateArn"]);
+        Assert.Equal((Value)arn, program.Get($"{Region}-lb-internal-https").Properties["certificateArn"]);
         Assert.Empty(program.OfType("aws:acm/certificate:Certificate"));
         Assert.False(program.Contains(HarborHa.Dns.PublicZone.LogicalName));
     }
@@ -212,7 +212,7 @@ public sealed class RegistryFrontDoorTests
         Assert.Equal(new Ref("ap-southeast-1-lb-tls-cert", "certPem"), cert.Properties["certificateBody"]);
         Assert.Equal(new Ref("global-tls"), dev.Get("ap-southeast-1-lb-tls-cert").Options.Provider);
         Assert.Equal([(Value)"ap-southeast-1.registry.example.com"], ((ListValue)dev.Get("ap-southeast-1-lb-tls-cert").Properties["dnsNames"]).Items);
-        Assert.Equal(new Ref("ap-southeast-1-lb-certificate", "arn"), dev.Get("ap-southeast-1-lb-public-https").Properties["certificateArn"]);
+        Assert.Equal(new Ref("ap-southeast-1-lb-certificate", "arn"), dev.Get("ap-southeast-1-lb-internal-https").Properties["certificateArn"]);
         Assert.Equal(new Ref("ap-southeast-1-lb-tls-cert", "certPem"), dev.Outputs["apSoutheast1SelfSignedCertificate"]);
         Assert.False(Ha.Outputs.ContainsKey("euCentral1SelfSignedCertificate"));
     }
