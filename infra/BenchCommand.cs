@@ -84,7 +84,8 @@ public static class BenchCommand
         int Slot(string name) => Regions.SideOf(name) == Side.China ? Array.IndexOf(china, name) : Array.IndexOf(overseas, name) % 16;
 
         var parsed = Math.Min(count, 16);
-        var yaml = new System.Text.StringBuilder("config:\n  harbor-ha:topology: geo\n  harbor-ha:domain: registry.example.com\n  harbor-ha:chinaImageMirror: mirror.example.cn/harbor\n  harbor-ha:regions:\n");
+        var yaml = new System.Text.StringBuilder("config:\n  harbor-ha:topology: geo\n  harbor-ha:domain: registry.example.com\n  harbor-ha:chinaImageMirror: mirror.example.cn/harbor\n"
+            + "  harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/harbor-ha-deployer, arn:aws-cn:iam::444455556666:role/harbor-ha-deployer]\n  harbor-ha:regions:\n");
         foreach (var name in names.Take(parsed))
         {
             var role = name == "cn-north-1" ? ", role: primary" : "";

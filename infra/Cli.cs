@@ -25,6 +25,7 @@ public static class Cli
             DiffCommand.Create(context),
             CostCommand.Create(context),
             TimelineCommand.Create(context),
+            ImagesCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -77,7 +78,7 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyD
                 return (null, ExitCodes.Ok);
             }
 
-            return (ConfigParser.Parse(raw), ExitCodes.Ok);
+            return (ConfigParser.Parse(raw) with { ImageDigests = ImageLock.Load(ProjectDirectory) }, ExitCodes.Ok);
         }
         catch (ConfigException e)
         {

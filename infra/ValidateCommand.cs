@@ -36,6 +36,11 @@ public static class ValidateCommand
             }
 
             context.Stderr.WriteLine($"ok: {Stacks.Synthesizer.TopologyName(config.Topology)} stack with {config.Regions.Count} region(s), {program.Resources.Count} resources, primary {config.Primary.Name}");
+            foreach (var assumption in Stacks.AccountAudit.Assumptions(config))
+            {
+                context.Stderr.WriteLine($"assumes (harbor-ha:audit.managedElsewhere): {assumption}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

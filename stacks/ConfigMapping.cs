@@ -8,7 +8,7 @@ using HarborHa.Planning;
 namespace HarborHa.Stacks;
 
 /// <summary>The small translations from config vocabulary to component vocabulary, in one place.</summary>
-public static class ConfigMapping
+public static partial class ConfigMapping
 {
     public static Partition PartitionOf(Side side) => side == Side.China ? Partition.AwsCn : Partition.Aws;
 
@@ -79,4 +79,54 @@ public static class ConfigMapping
 
     public static IReadOnlyList<TransitRoute> Routes(IEnumerable<TransitDestination> destinations) =>
         [.. destinations.Select(d => new TransitRoute(d.Name, d.Cidr))];
+
+    /// <summary>
+    /// The stack's buckets in an AWS region, which its S3 gateway endpoint admits: the region's
+    /// registry bucket and the DR buckets other regions keep there (a region rebuilt into its DR
+    /// region serves that bucket from there).
+    /// </summary>
+    public static IReadOnlyList<string> BucketsIn(StackConfig config, string region) =>
+        config.Regions.Where(r => r.Name == region).Select(r => StateNames.RegistryBucket(config.Domain, r.Name))
+            .Concat(config.Regions.Where(r => r.DrRegion == region).Select(r => StateNames.DrBucket(config.Domain, r.Name)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>
+    /// Dev stacks without a named admin of the region's partition make the deployer an explicit admin
+    /// (outside dev the parser requires named admins).
+    /// </summary>
+    public static DeployerAccess DeployerAccessOf(StackConfig config, RegionConfig region) =>
+        config.Stage == Stage.Dev && !config.ClusterAdminArns.Any(a => a.StartsWith($"arn:{PartitionOf(region.Side).ArnName()}:", StringComparison.Ordinal))
+            ? Cluster.DeployerAccess.ClusterAdmin
+            : Cluster.DeployerAccess.None;
+
+    /// <summary>
+    /// The ECR repositories nodes in a China region pull from: the image mirror's (when it is an ECR
+    /// registry) and AWS's EKS image registries of the China regions (add-ons, the Load Balancer
+    /// Controller; EKS User Guide for China, "Amazon container image registries"). Null overseas: the
+    /// managed read-only policy.
+    /// </summary>
+    public static IReadOnlyList<string>? EcrRepositories(RegionConfig region, string? mirror)
+    {
+        if (region.Side != Side.China)
+        {
+            return null;
+        }
+
+        var repositories = new List<string>
+        {
+            "arn:aws-cn:ecr:cn-north-1:918309763551:repository/*",
+            "arn:aws-cn:ecr:cn-northwest-1:961992271922:repository/*",
+        };
+        var ecr = mirror is null ? null : EcrMirror().Match(mirror);
+        if (ecr is { Success: true })
+        {
+            repositories.Insert(0, $"arn:aws-cn:ecr:{ecr.Groups[2].Value}:{ecr.Groups[1].Value}:repository/{ecr.Groups[4].Value}/*");
+        }
+
+        return repositories;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/(.+)$")]
+    private static partial System.Text.RegularExpressions.Regex EcrMirror();
 }

@@ -40,7 +40,9 @@ public static class Geo
         // ... and the two sides joined through the hubs by the cross-partition VPN.
         if (TransitPlan.HasCrossPartitionLink(config))
         {
-            _ = new CrossPartitionLink(program, new CrossPartitionLinkArgs
+            var chinaHub = config.HubOf(Side.China)!.Name;
+            var ami = config.Vpn.ApplianceAmis.GetValueOrDefault(chinaHub);
+            var link = new CrossPartitionLink(program, new CrossPartitionLinkArgs
             {
                 ChinaHub = transit[config.HubOf(Side.China)!.Name],
                 OverseasHub = transit[config.HubOf(Side.Overseas)!.Name],
@@ -50,13 +52,28 @@ public static class Geo
                 TunnelLogGroupName = StateNames.LogGroup(config.Domain, config.HubOf(Side.Overseas)!.Name, "vpn-tunnels"),
                 ApplianceAsn = config.Vpn.ApplianceAsn,
                 ApplianceInstanceType = config.Vpn.ApplianceInstanceType,
+                ApplianceImageId = ami == VpnConfig.LatestAmi ? null : ami,
             });
+            if (ami == VpnConfig.LatestAmi)
+            {
+                foreach (var appliance in link.Appliances)
+                {
+                    program.Accept(appliance.Name, "appliance-ami-pinned", $"harbor-ha:vpn.applianceAmis.{chinaHub} is {VpnConfig.LatestAmi}: the image is looked up at deploy time");
+                }
+            }
         }
 
         // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
         // every other region, private DNS on both sides, Dragonfly in each region.
-        _ = GeoDistribution.Compose(program, config, global,
+        var distribution = GeoDistribution.Compose(program, config, global,
             regions,
             services.Zone);
+
+        // Until the Dragonfly refactor declares them (issue 18), RDS creates the log groups of
+        // Dragonfly's MySQL exports itself, without retention: reported, and accepted for now.
+        foreach (var region in distribution.Dragonfly.Keys)
+        {
+            program.Accept(LogicalName.Of(region, "dragonfly", "db"), "log-retention", "Dragonfly's exported MySQL logs: their groups are declared with retention in the Dragonfly follow-up of issue 18");
+        }
     }
 }

@@ -33,6 +33,8 @@ public sealed class RegionStack
             AvailabilityZones = Regions.AvailabilityZones(region.Name, region.AzCount),
             FlowLogGroupName = StateNames.LogGroup(config.Domain, region.Name, "vpc-flow-logs"),
             Nat = nat,
+            LoadBalancerSubnets = config.Exposure == Exposure.Internal ? LoadBalancerSubnets.Internal : LoadBalancerSubnets.InternalAndPublic,
+            S3EndpointBuckets = ConfigMapping.BucketsIn(config, region.Name),
         });
         // The nodes' group exists before the cluster so that state components can allow it by intent.
         Nodes = new SecurityGroup(program, Providers.Aws, LogicalName.Of(region.Name, "cluster", "nodes-sg"), Network.VpcId,
@@ -48,6 +50,7 @@ public sealed class RegionStack
             DrRegion = region.DrRegion,
             DrKeyAlias = region.DrRegion is null ? null : StateNames.DrKeyAlias(config.Domain, region.Name),
             Protection = protection,
+            KeyAdminArns = config.KeyAdminArns,
         });
         Database = new HarborDatabase(program, Providers.Aws, Network, new DatabaseArgs
         {
@@ -70,6 +73,7 @@ public sealed class RegionStack
             AllocatedStorageGb = sizing.DbAllocatedStorageGb,
             MaxAllocatedStorageGb = sizing.DbMaxAllocatedStorageGb,
             BackupRetentionDays = sizing.DbBackupRetentionDays,
+            Identifier = StateNames.DatabaseIdentifier(config.Domain, region.Name),
         });
         Database.AllowFrom(Nodes);
         Cache = new HarborCache(program, Providers.Aws, Network, new CacheArgs
@@ -100,6 +104,9 @@ public sealed class RegionStack
             NoncurrentVersionDays = sizing.StorageNoncurrentVersionDays,
             KeyVersion = config.RegistryKeyVersion,
             Logs = logs,
+            VpcEndpointId = Network.S3EndpointId,
+            NatPublicIps = Network.NatPublicIps,
+            DrObjectLock = new ObjectLockRetention(config.DrObjectLock.Compliance ? ObjectLockMode.Compliance : ObjectLockMode.Governance, config.DrObjectLock.Days),
         });
 
         // Compute and the front door: EKS, the load balancers with their certificate, the controller that binds them.
@@ -119,6 +126,9 @@ public sealed class RegionStack
             PublicAccessCidrs = config.ClusterPublicAccessCidrs,
             PrivateAccessCidrs = config.ClusterPrivateAccessCidrs,
             AdminArns = config.ClusterAdminArns,
+            DeployerAccess = ConfigMapping.DeployerAccessOf(config, region),
+            EcrRepositoryArns = ConfigMapping.EcrRepositories(region, config.ChinaImageMirror),
+            KeyAdminArns = config.KeyAdminArns,
             AwsProfile = region.Side == Side.China ? config.AwsCnProfile : config.AwsProfile,
             Protection = protection,
         });
@@ -140,6 +150,9 @@ public sealed class RegionStack
             Logs = logs.For(region.Name),
             TlsProvider = global.Tls,
             Protection = protection,
+            ClientCidrs = config.ClientCidrs,
+            AdminCidrs = config.AdminCidrs,
+            WafRateLimit = config.WafRateLimit,
         });
         LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs
         {
@@ -147,6 +160,7 @@ public sealed class RegionStack
             Cluster = Cluster,
             VpcId = Network.VpcId,
             TargetGroupArns = FrontDoor.TargetGroupArns,
+            ImageDigests = config.ImageDigests,
         });
 
         // Harbor, on the region's state tier, behind its load balancers.
@@ -155,6 +169,7 @@ public sealed class RegionStack
         {
             Region = region.Name,
             ExternalUrl = FrontDoor.Url,
+            VpcCidr = Network.VpcCidr,
             KubernetesProvider = Cluster.KubernetesProvider,
             State = new StateEndpoints
             {
@@ -179,7 +194,7 @@ public sealed class RegionStack
             RequireZoneSpread = config.Topology != Topology.SingleSite,
             ExtraValues = MapValue.Merge(
                 GeoDistribution.HarborValues(config, region),
-                region.Side == Side.China ? HarborImages.Mirrored(config.ChinaImageMirror!) : new MapValue()),
+                HarborImages.Pinned(region.Side == Side.China ? config.ChinaImageMirror! : null, config.ImageDigests)),
         });
 
         // Where things are, for operators and runbooks; never a password, token or key.

@@ -34,7 +34,9 @@ public sealed record StackServices(
                 Protection = protection,
             })
             : null;
-        return new StackServices(global, aws, new LogBuckets(program, aws, protection),
+        var logs = new LogBuckets(program, aws, protection);
+        AccountAudit.Declare(program, config, aws, logs, protection);
+        return new StackServices(global, aws, logs,
             HarborSharedSecrets.Declare(program, global, protection), zone, protection);
     }
 

@@ -24,6 +24,8 @@ public static class CheckRegistry
         new EksApiRestrictedRule(),
         new ImdsV2Rule(),
         new Ec2NoPublicIpRule(),
+        new AlbWebAclRule(),
+        new AlbOpenIngressRule(),
         // Buckets
         new S3VersioningRule(),
         new S3PublicAccessBlockRule(),
@@ -34,6 +36,7 @@ public static class CheckRegistry
         new AlbAccessLogsRule(),
         new EksControlPlaneLogsRule(),
         new RdsLogExportsRule(),
+        new LogRetentionRule(),
         // Protection outside dev
         new StatefulProtectedRule(),
         new RdsDeletionProtectionRule(),
@@ -50,6 +53,11 @@ public static class CheckRegistry
         new NoConsoleUsersRule(),
         new SecurityGroupRuleConflictsRule(),
         new IamPolicyConflictsRule(),
+        // Identities, keys and supply chain (issue 18)
+        new EksCreatorNotAdminRule(),
+        new KmsKeyPolicyRule(),
+        new ApplianceAmiPinnedRule(),
+        new ImageDigestRule(),
     ];
 
     /// <summary>A rule by id, or null.</summary>

@@ -40,14 +40,6 @@ public sealed partial class EksCluster
         }, new ResourceOptions { Provider = args.RandomProvider });
         var clusterName = new Interpolation($"harbor-{r}-", suffix.Out("result"));
 
-        var key = program.Declare(Name("secrets-key"), ResourceTypes.KmsKey, provider, new MapValue
-        {
-            ["description"] = $"harbor-ha {r}: envelope encryption of Kubernetes Secrets",
-            ["enableKeyRotation"] = true,
-            ["deletionWindowInDays"] = 30,
-            ["tags"] = ProgramExtensions.NameTag(Name("secrets-key")),
-        }, new ResourceOptions { Protect = args.Protection == Protection.Protected });
-
         // EKS writes control-plane logs to this group; created first so that retention applies
         // (EKS would otherwise create it with logs kept forever).
         var logs = program.Declare(Name("logs"), ResourceTypes.CloudWatchLogGroup, provider, new MapValue
@@ -67,6 +59,17 @@ public sealed partial class EksCluster
             ["role"] = role.Id,
             ["policyArn"] = IamPolicy.Managed(_partition, "AmazonEKSClusterPolicy"),
         });
+        // Envelope encryption of Secrets: administered by the key administrators, used by the control
+        // plane's role (which only EKS can assume) and through EKS for its grants, by nobody else.
+        var key = program.Declare(Name("secrets-key"), ResourceTypes.KmsKey, provider, new MapValue
+        {
+            ["description"] = $"harbor-ha {r}: envelope encryption of Kubernetes Secrets",
+            ["enableKeyRotation"] = true,
+            ["deletionWindowInDays"] = 30,
+            ["policy"] = Encryption.KeyPolicy.Document(r, provider, args.KeyAdminArns, Encryption.KeyPolicy.ViaServices(r, "eks"), [role.Out("arn")]),
+            ["tags"] = ProgramExtensions.NameTag(Name("secrets-key")),
+        }, new ResourceOptions { Protect = args.Protection == Protection.Protected });
+
         // Envelope encryption: the control plane uses this key and no other.
         var roleKms = program.Declare(Name("role-kms"), ResourceTypes.IamRolePolicy, provider, new MapValue
         {
@@ -96,12 +99,13 @@ public sealed partial class EksCluster
             ["version"] = args.KubernetesVersion,
             ["roleArn"] = role.Out("arn"),
             ["vpcConfig"] = vpcConfig,
-            // Access entries (API mode) instead of the aws-auth ConfigMap; the creator is admin,
-            // and AdminArns adds the others.
+            // Access entries (API mode) instead of the aws-auth ConfigMap. The creator gets no hidden,
+            // permanent admin entry (it applies only at creation and is invisible in the program):
+            // every admin is an access entry below, from AdminArns or DeployerAccess.
             ["accessConfig"] = new MapValue
             {
                 ["authenticationMode"] = "API",
-                ["bootstrapClusterCreatorAdminPermissions"] = true,
+                ["bootstrapClusterCreatorAdminPermissions"] = false,
             },
             // The core add-ons are managed EKS add-ons at pinned builds (below), not the unmanaged copies.
             ["bootstrapSelfManagedAddons"] = false,
@@ -142,7 +146,7 @@ public sealed partial class EksCluster
         var nodeGroup = DeclareNodeGroup(cluster, args, [vpcCni.Self, kubeProxy.Self]);
         // CoreDNS pods need nodes to become active; created before the node group it never would.
         var coreDns = DeclareAddon(cluster, "coredns", addons.CoreDns, null, [nodeGroup.Self]);
-        DeclareAdmins(cluster, args.AdminArns);
+        DeclareAdmins(cluster, args.AdminArns, args.DeployerAccess);
 
         WorkloadsReady = [nodeGroup.Self, coreDns.Self];
         KubernetesProvider = program.Add(LogicalName.Of(r, "k8s"), Resource.ProviderPrefix + "kubernetes", new MapValue
@@ -208,10 +212,13 @@ public sealed partial class EksCluster
             ["role"] = role.Id,
             ["policyArn"] = IamPolicy.Managed(_partition, "AmazonEKS_CNI_Policy"),
         });
-        return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), []);
+        // The CNI's network policy agent enforces Kubernetes NetworkPolicies (EKS User Guide, "Limit pod
+        // traffic with Kubernetes network policies"); without it a NetworkPolicy is accepted and ignored.
+        return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), [],
+            new ToJson(new MapValue { ["enableNetworkPolicy"] = "true" }));
     }
 
-    private Resource DeclareAddon(Resource cluster, string addon, string version, Value? serviceAccountRole, IReadOnlyList<Ref> dependsOn)
+    private Resource DeclareAddon(Resource cluster, string addon, string version, Value? serviceAccountRole, IReadOnlyList<Ref> dependsOn, Value? configuration = null)
     {
         var properties = new MapValue
         {
@@ -222,6 +229,7 @@ public sealed partial class EksCluster
             ["resolveConflictsOnUpdate"] = "OVERWRITE",
         };
         properties.AddIfSet("serviceAccountRoleArn", serviceAccountRole);
+        properties.AddIfSet("configurationValues", configuration);
         return _program.Declare(Name($"addon-{addon}"), ResourceTypes.EksAddon, _provider, properties,
             new ResourceOptions { DependsOn = dependsOn });
     }
@@ -235,14 +243,41 @@ public sealed partial class EksCluster
             ["tags"] = ProgramExtensions.NameTag(Name("node-role")),
         });
         // Least privilege: join the cluster and pull add-on images. No CNI policy (the CNI has its
-        // own role), no S3 (the registry has its own scoped key), no SSM.
-        var attachments = new[] { ("worker", "AmazonEKSWorkerNodePolicy"), ("ecr", "AmazonEC2ContainerRegistryReadOnly") }
+        // own role), no S3 (the registry has its own scoped key), no SSM. With EcrRepositoryArns the
+        // pulls are limited to those repositories instead of every repository the account can see.
+        var managed = args.EcrRepositoryArns is null
+            ? new[] { ("worker", "AmazonEKSWorkerNodePolicy"), ("ecr", "AmazonEC2ContainerRegistryReadOnly") }
+            : new[] { ("worker", "AmazonEKSWorkerNodePolicy") };
+        var attachments = managed
             .Select(p => _program.Declare(Name($"node-role-{p.Item1}-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
             {
                 ["role"] = role.Id,
                 ["policyArn"] = IamPolicy.Managed(_partition, p.Item2),
             }).Self)
             .ToArray();
+        if (args.EcrRepositoryArns is { } repositories)
+        {
+            attachments = [.. attachments, _program.Declare(Name("node-role-ecr-read"), ResourceTypes.IamRolePolicy, _provider, new MapValue
+            {
+                ["role"] = role.Id,
+                ["policy"] = IamPolicy.Document(
+                    new MapValue
+                    {
+                        // GetAuthorizationToken has no resource-level permissions (ECR User Guide).
+                        ["Sid"] = "RegistryLogin",
+                        ["Effect"] = "Allow",
+                        ["Action"] = "ecr:GetAuthorizationToken",
+                        ["Resource"] = "*",
+                    },
+                    new MapValue
+                    {
+                        ["Sid"] = "PullNamedRepositories",
+                        ["Effect"] = "Allow",
+                        ["Action"] = Value.List("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
+                        ["Resource"] = Value.List(repositories),
+                    }),
+            }).Self];
+        }
 
         var template = _program.Declare(Name("node-template"), ResourceTypes.LaunchTemplate, _provider, new MapValue
         {
@@ -305,22 +340,32 @@ public sealed partial class EksCluster
         }, new ResourceOptions { DependsOn = [.. attachments, .. dependsOn] });
     }
 
-    private void DeclareAdmins(Resource cluster, IReadOnlyList<string> adminArns)
+    private void DeclareAdmins(Resource cluster, IReadOnlyList<string> adminArns, DeployerAccess deployer)
     {
         var partition = _partition.ArnName();
-        foreach (var arn in adminArns.Where(a => a.StartsWith($"arn:{partition}:", StringComparison.Ordinal)))
+        var admins = adminArns.Where(a => a.StartsWith($"arn:{partition}:", StringComparison.Ordinal))
+            .Select(a => (Id: AdminId(a), Principal: (Value)a))
+            .ToList();
+        if (deployer == DeployerAccess.ClusterAdmin)
         {
-            var id = AdminId(arn);
+            // The IAM role (or user) behind the deploying session: an assumed-role session ARN is not a
+            // valid access entry principal, its issuer is (iam:getSessionContext).
+            var caller = new Invoke(ResourceTypes.GetCallerIdentity, new MapValue(), _provider, "arn");
+            admins.Add(("deployer", new Invoke(ResourceTypes.GetSessionContext, new MapValue { ["arn"] = caller }, _provider, "issuerArn")));
+        }
+
+        foreach (var (id, principal) in admins)
+        {
             var entry = _program.Declare(Name($"admin-{id}"), ResourceTypes.EksAccessEntry, _provider, new MapValue
             {
                 ["clusterName"] = cluster.Out("name"),
-                ["principalArn"] = arn,
+                ["principalArn"] = principal,
                 ["type"] = "STANDARD",
             });
             _program.Declare(Name($"admin-{id}-policy"), ResourceTypes.EksAccessPolicyAssociation, _provider, new MapValue
             {
                 ["clusterName"] = cluster.Out("name"),
-                ["principalArn"] = arn,
+                ["principalArn"] = principal,
                 ["policyArn"] = $"arn:{partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
                 ["accessScope"] = new MapValue { ["type"] = "cluster" },
             }, new ResourceOptions { DependsOn = [entry.Self] });

@@ -66,8 +66,35 @@ public sealed record EksClusterArgs
     /// </summary>
     public IReadOnlyList<string> PrivateAccessCidrs { get; init; } = [];
 
-    /// <summary>IAM principals given cluster-admin through access entries. Default none (the creator only).</summary>
+    /// <summary>
+    /// IAM principals given cluster-admin through access entries; only those of the region's partition
+    /// apply. Default none. The cluster's creator is not made admin behind the program's back
+    /// (<c>bootstrapClusterCreatorAdminPermissions</c> is off): whoever runs <c>pulumi up</c> must be
+    /// listed here, or get an entry through <see cref="DeployerAccess"/>, to reach the cluster.
+    /// </summary>
     public IReadOnlyList<string> AdminArns { get; init; } = [];
+
+    /// <summary>
+    /// Whether the identity running the deployment gets a visible cluster-admin access entry
+    /// (<c>admin-deployer</c>, resolved at deploy time). Default <see cref="Cluster.DeployerAccess.None"/>:
+    /// only <see cref="AdminArns"/>. For disposable stacks without named admins; the entry follows
+    /// whoever ran the last update.
+    /// </summary>
+    public DeployerAccess DeployerAccess { get; init; } = DeployerAccess.None;
+
+    /// <summary>
+    /// ECR repository ARNs (wildcards allowed) the nodes may pull from. Default null: AWS's
+    /// AmazonEC2ContainerRegistryReadOnly (every repository the account can read). In China, where
+    /// every image comes from a mirror and AWS's EKS registries, name exactly those.
+    /// </summary>
+    public IReadOnlyList<string>? EcrRepositoryArns { get; init; }
+
+    /// <summary>
+    /// IAM principals that administer the Secrets key (same partition only). Default empty: the
+    /// account root, which delegates administration to IAM; nobody gets cryptographic use but the
+    /// control plane's role and EKS's grants.
+    /// </summary>
+    public IReadOnlyList<string> KeyAdminArns { get; init; } = [];
 
     /// <summary>
     /// Credentials profile of the region's partition, for the kubeconfig's <c>aws eks get-token</c>.

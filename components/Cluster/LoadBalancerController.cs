@@ -80,13 +80,23 @@ public sealed class LoadBalancerController
             ["enableWafv2"] = false,
             ["podDisruptionBudget"] = new MapValue { ["maxUnavailable"] = 1 },
         };
-        if (ImageRepository(args.Region) is { } repository)
-        {
-            values.Add("image", new MapValue { ["repository"] = repository });
-        }
-
+        // The image by name and tag, and by digest when the image lock has it (the chart renders repository:tag).
+        var repository = ImageRepository(args.Region) ?? DefaultImageRepository;
+        var tag = args.ImageDigests.TryGetValue($"{repository}:{ImageTag}", out var digest) ? $"{ImageTag}@{digest}" : ImageTag;
+        values.Add("image", new MapValue { ["repository"] = repository, ["tag"] = tag });
         return values;
     }
+
+    /// <summary>The chart's default image repository (public ECR, outside China).</summary>
+    public const string DefaultImageRepository = "public.ecr.aws/eks/aws-load-balancer-controller";
+
+    /// <summary>The controller version of the pinned chart.</summary>
+    public const string ImageTag = "v" + ChartVersion;
+
+    /// <summary>Every image reference the controller can run, as <c>repository:tag</c> (the image lock's keys).</summary>
+    public static IReadOnlyList<string> SourceReferences { get; } =
+        new[] { DefaultImageRepository, ImageRepository("cn-north-1")!, ImageRepository("cn-northwest-1")! }
+            .Select(r => $"{r}:{ImageTag}").Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The controller image in China: the chart's default (public.ecr.aws) is outside the

@@ -25,4 +25,10 @@ public sealed record LoadBalancerControllerArgs
 
     /// <summary>Controller replicas (one leader, the others take over). Default 2.</summary>
     public int Replicas { get; init; } = 2;
+
+    /// <summary>
+    /// Image digests by <c>repository:tag</c> (the image lock). Default none: the image runs by tag.
+    /// When the controller's image has an entry, it is pinned by digest.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ImageDigests { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -51,4 +51,15 @@ public sealed record DatabaseArgs
 
     /// <summary>Days of Performance Insights history. Default 7, the retention AWS includes at no charge.</summary>
     public int PerformanceInsightsRetentionDays { get; init; } = 7;
+
+    /// <summary>
+    /// The instance identifier (unique per account and region). It names the CloudWatch Logs groups
+    /// RDS exports to (<c>/aws/rds/instance/&lt;identifier&gt;/&lt;log&gt;</c>), which the component
+    /// creates first with <see cref="LogRetentionDays"/>; RDS would otherwise create them keeping
+    /// logs forever. Set once: an existing instance keeps the identifier it was created with.
+    /// </summary>
+    public required string Identifier { get; init; }
+
+    /// <summary>Days the exported PostgreSQL and upgrade logs are kept. Default 90, like the other logs of a region.</summary>
+    public int LogRetentionDays { get; init; } = 90;
 }

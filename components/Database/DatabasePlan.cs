@@ -33,4 +33,7 @@ public static class DatabasePlan
     /// database keeps the key of the copy it came from.
     /// </summary>
     public static readonly IReadOnlyList<string> CreateOnlyProperties = ["kmsKeyId", "restoreToPointInTime", "snapshotIdentifier"];
+
+    /// <summary>What the instance exports to CloudWatch Logs (PostgreSQL's log and the upgrade log).</summary>
+    public static readonly IReadOnlyList<string> LogExports = ["postgresql", "upgrade"];
 }

@@ -74,7 +74,8 @@ public sealed class HarborDatabase
             ["performanceInsightsEnabled"] = true,
             ["performanceInsightsKmsKeyId"] = args.KmsKeyArn,
             ["performanceInsightsRetentionPeriod"] = args.PerformanceInsightsRetentionDays,
-            ["enabledCloudwatchLogsExports"] = Value.List("postgresql", "upgrade"),
+            ["identifier"] = args.Identifier,
+            ["enabledCloudwatchLogsExports"] = Value.List(DatabasePlan.LogExports),
             ["tags"] = ProgramExtensions.NameTag(Name("instance")),
         };
         if (isProtected)
@@ -83,10 +84,19 @@ public sealed class HarborDatabase
         }
 
         AddRestoreSource(properties, args.Restore);
+        // The groups RDS exports into, created first so that retention applies (RDS creates missing
+        // groups with logs kept forever).
+        var logGroups = DatabasePlan.LogExports.Select(log => program.Declare(Name($"logs-{log}"), ResourceTypes.CloudWatchLogGroup, provider, new MapValue
+        {
+            ["name"] = $"/aws/rds/instance/{args.Identifier}/{log}",
+            ["retentionInDays"] = args.LogRetentionDays,
+        }).Self).ToArray();
         var instance = program.Declare(Name("instance"), ResourceTypes.RdsInstance, provider, properties, new ResourceOptions
         {
             Protect = isProtected,
-            IgnoreChanges = DatabasePlan.CreateOnlyProperties,
+            // An instance created before the identifier was set keeps its generated one (a new identifier renames the database).
+            IgnoreChanges = [.. DatabasePlan.CreateOnlyProperties, "identifier"],
+            DependsOn = logGroups,
             AdditionalSecretOutputs = ["password"],
             // Multi-AZ creation, restores and storage changes routinely outlast the provider's 40-minute default.
             CustomTimeouts = new CustomTimeouts(Create: "120m", Update: "120m", Delete: "120m"),

@@ -9,8 +9,8 @@ namespace HarborHa.Encryption;
 /// there for the copies (replicated RDS backups, the DR bucket): a KMS key never leaves its region.
 /// The DR key belongs to the source region (named after it), so removing another region that
 /// happens to live in the DR region never deletes the key that this region's copies depend on.
-/// Keys rotate yearly and keep the default key policy (the account's IAM policies grant use).
-/// Protected keys are retained when removed from the program (docs/disaster-recovery.md).
+/// Keys rotate yearly and carry an explicit key policy (<see cref="KeyPolicy"/>): administered by the
+/// named key administrators, used only through RDS, ElastiCache and S3 in the key's region. Protected keys are retained when removed from the program (docs/disaster-recovery.md).
 /// </summary>
 public sealed class StateKeys
 {
@@ -22,9 +22,11 @@ public sealed class StateKeys
     public StateKeys(PulumiProgram program, AwsProviderRegistry aws, StateKeysArgs args)
     {
         var region = args.Region;
+        // RDS (storage, Performance Insights, snapshots), ElastiCache (at rest) and S3 (the registry bucket).
         var key = DeclareKey(program, aws.For(region), LogicalName.Of(region, "state", "key"),
             args.KeyAlias,
-            $"harbor-ha {region}: database, cache and registry bucket", args.Protection);
+            $"harbor-ha {region}: database, cache and registry bucket", args.Protection,
+            KeyPolicy.Document(region, aws.For(region), args.KeyAdminArns, KeyPolicy.ViaServices(region, "rds", "elasticache", "s3"), []));
         Arn = key.Out("arn");
         if (args.DrRegion is { } drRegion)
         {
@@ -34,9 +36,11 @@ public sealed class StateKeys
             }
 
             var provider = aws.For(drRegion);
+            // Replicated RDS backups and the S3 replica, both written by their service in the DR region.
             var drKey = DeclareKey(program, provider, LogicalName.Of(region, "state", "dr-key"),
                 args.DrKeyAlias ?? throw new ArgumentException($"{region}: DrKeyAlias is required with DrRegion", nameof(args)),
-                $"harbor-ha {region}: disaster-recovery copies in {drRegion}", args.Protection);
+                $"harbor-ha {region}: disaster-recovery copies in {drRegion}", args.Protection,
+                KeyPolicy.Document(drRegion, aws.For(region), args.KeyAdminArns, KeyPolicy.ViaServices(drRegion, "rds", "s3"), []));
             Dr = new DrSite(drRegion, provider, drKey.Out("arn"));
         }
     }
@@ -47,7 +51,7 @@ public sealed class StateKeys
     /// <summary>The DR region with its provider and key, or null when the region has no DR region.</summary>
     public DrSite? Dr { get; }
 
-    private static Resource DeclareKey(PulumiProgram program, Ref provider, string name, string alias, string description, Protection protection)
+    private static Resource DeclareKey(PulumiProgram program, Ref provider, string name, string alias, string description, Protection protection, ToJson policy)
     {
         var isProtected = protection == Protection.Protected;
         var key = program.Declare(name, ResourceTypes.KmsKey, provider, new MapValue
@@ -55,6 +59,7 @@ public sealed class StateKeys
             ["description"] = description,
             ["enableKeyRotation"] = true,
             ["deletionWindowInDays"] = isProtected ? ProtectedDeletionWindowDays : DisposableDeletionWindowDays,
+            ["policy"] = policy,
             ["tags"] = ProgramExtensions.NameTag(name),
         }, new ResourceOptions
         {

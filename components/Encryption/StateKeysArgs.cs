@@ -26,4 +26,12 @@ public sealed record StateKeysArgs
     /// Disposable keys wait the shortest window (7 days).
     /// </summary>
     public Protection Protection { get; init; } = Protection.Protected;
+
+    /// <summary>
+    /// IAM principals (role or user ARNs) that administer the keys; only those of the keys' partition
+    /// apply. Default empty: the account root administers (so the account's IAM policies decide who),
+    /// and nobody may use a key except through RDS, ElastiCache and S3. Named administrators must
+    /// include whoever runs <c>pulumi up</c>: KMS refuses a policy that locks its setter out.
+    /// </summary>
+    public IReadOnlyList<string> KeyAdminArns { get; init; } = [];
 }

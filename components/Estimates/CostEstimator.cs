@@ -121,6 +121,11 @@ public sealed class CostEstimator
         ["aws:elasticache/replicationGroup:ReplicationGroup"] = (e, r) => e.Cache(r),
         ["aws:s3/bucket:Bucket"] = (e, r) => e.Bucket(r),
         ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"] = (e, r) => e.Replication(r),
+        ["aws:wafv2/webAcl:WebAcl"] = (e, r) =>
+        {
+            e.Add(r, "waf.webacl", 1, "web ACL");
+            e.Add(r, "waf.rule", r.At("rules") is ListValue rules ? rules.Items.Count : 0, "web ACL rules", "requests ($0.60 per million) not estimated");
+        },
         ["aws:kms/key:Key"] = (e, r) => e.Add(r, "kms.key", 1, "customer managed key", "first year; each yearly rotation adds $1/month for the first two rotations"),
         ["aws:ec2/vpnConnection:VpnConnection"] = (e, r) =>
         {

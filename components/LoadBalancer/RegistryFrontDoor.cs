@@ -31,6 +31,12 @@ public sealed class RegistryFrontDoor
             CertificateArn = certificate.Arn,
             Logs = args.Logs,
             Protection = args.Protection,
+            // The internet gets the registry paths, its admins every path; the private network every path
+            // (replication between regions and the Harbor provider use the API there).
+            ClientCidrs = s == LoadBalancerScheme.Public ? args.ClientCidrs : null,
+            AdminCidrs = s == LoadBalancerScheme.Public ? args.AdminCidrs : [],
+            Paths = s == LoadBalancerScheme.Public ? PathPolicy.RegistryOnly : PathPolicy.AllPaths,
+            WafRateLimit = args.WafRateLimit,
         }));
 
         if (zone is not null)
@@ -49,8 +55,12 @@ public sealed class RegistryFrontDoor
     /// <summary>With <c>self-signed</c> certificates: the certificate clients must trust.</summary>
     public Ref? SelfSignedCertificatePem { get; }
 
-    /// <summary>The HTTPS listeners: Harbor's rollout waits for them (its pods' readiness gates need attached target groups).</summary>
-    public IReadOnlyList<Ref> HttpsListeners => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.HttpsListener).ToArray();
+    /// <summary>
+    /// The HTTPS listeners and the rules that forward to the target groups: Harbor's rollout waits for
+    /// them (its pods' readiness gates need attached target groups).
+    /// </summary>
+    public IReadOnlyList<Ref> HttpsListeners => LoadBalancers.OrderBy(l => l.Key)
+        .SelectMany(l => new[] { l.Value.HttpsListener }.Concat(l.Value.ListenerRules)).ToArray();
 
     /// <summary>Every target group Harbor's pods are bound to.</summary>
     public IReadOnlyList<Ref> TargetGroupArns => LoadBalancers.OrderBy(l => l.Key).Select(l => l.Value.TargetGroupArn).ToArray();

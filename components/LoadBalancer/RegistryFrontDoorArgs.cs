@@ -48,4 +48,21 @@ public sealed record RegistryFrontDoorArgs
 
     /// <summary>Default <see cref="Protection.Protected"/>: load balancers have deletion protection.</summary>
     public Protection Protection { get; init; } = Protection.Protected;
+
+    /// <summary>
+    /// Who may pull and push through the public load balancer (IPv4 CIDRs). Default none: a public
+    /// load balancer admits nobody until told; <c>0.0.0.0/0</c> must be written to open it to everyone.
+    /// The internal load balancer always admits the private network.
+    /// </summary>
+    public IReadOnlyList<string> ClientCidrs { get; init; } = [];
+
+    /// <summary>
+    /// Who may reach the UI and API through the public load balancer (at most
+    /// <see cref="RegistryLoadBalancerArgs.MaxAdminCidrs"/>). Default none: administration happens
+    /// over the private network (the internal load balancer serves every path).
+    /// </summary>
+    public IReadOnlyList<string> AdminCidrs { get; init; } = [];
+
+    /// <summary>The public load balancer's per-source rate limit (<see cref="RegistryLoadBalancerArgs.WafRateLimit"/>). Default 5000 per five minutes.</summary>
+    public long WafRateLimit { get; init; } = 5000;
 }

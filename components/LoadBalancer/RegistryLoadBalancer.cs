@@ -5,10 +5,11 @@ using HarborHa.Network;
 namespace HarborHa.LoadBalancer;
 
 /// <summary>
-/// One Application Load Balancer in front of Harbor: a security group open on 80 and 443 only,
-/// an HTTP listener that answers 301 to HTTPS (a docker client that logs in over plain HTTP
-/// behind a TLS-offloading load balancer fails otherwise), an HTTPS listener with an explicit
-/// TLS 1.2/1.3 policy, and an IP target group that the Load Balancer Controller fills with
+/// One Application Load Balancer in front of Harbor: a security group open on 80 and 443 to the
+/// given clients only, an AWS WAF web ACL when it faces the internet, an HTTP listener that answers
+/// 301 to HTTPS (a docker client that logs in over plain HTTP behind a TLS-offloading load balancer
+/// fails otherwise), an HTTPS listener with an explicit TLS 1.2/1.3 policy that serves the UI and
+/// API only to admin CIDRs, and an IP target group that the Load Balancer Controller fills with
 /// Harbor's nginx pods through a TargetGroupBinding.
 /// </summary>
 public sealed class RegistryLoadBalancer
@@ -21,11 +22,7 @@ public sealed class RegistryLoadBalancer
 
         SecurityGroup = new SecurityGroup(program, provider, Name("sg"), args.VpcId,
             $"harbor-ha {role} load balancer: HTTP and HTTPS in, Harbor pods out", allowAllEgress: false);
-        foreach (var port in new[] { 80, 443 })
-        {
-            SecurityGroup.AllowFromCidr($"clients-{port}", args.ClientCidr, "tcp", port, port,
-                $"registry clients ({(args.Scheme == LoadBalancerScheme.Public ? "internet" : "private network")}) on {port}");
-        }
+        AllowSources(program, args);
 
         program.Declare(Name("sg-to-nodes"), ResourceTypes.EgressRule, provider, new MapValue
         {
@@ -101,20 +98,128 @@ public sealed class RegistryLoadBalancer
                 },
             }),
         });
-        HttpsListener = program.Declare(Name("https"), ResourceTypes.Listener, provider, new MapValue
+        var forward = new MapValue
+        {
+            ["type"] = "forward",
+            ["targetGroupArn"] = TargetGroupArn,
+        };
+        var https = program.Declare(Name("https"), ResourceTypes.Listener, provider, new MapValue
         {
             ["loadBalancerArn"] = alb.Out("arn"),
             ["port"] = 443,
             ["protocol"] = "HTTPS",
             ["sslPolicy"] = args.SslPolicy,
             ["certificateArn"] = args.CertificateArn,
-            ["defaultActions"] = Value.List(new MapValue
-            {
-                ["type"] = "forward",
-                ["targetGroupArn"] = TargetGroupArn,
-            }),
-        }).Self;
+            // Registry-only: what no rule below forwards is refused here, so a new Harbor path is
+            // closed until it is allowed on purpose.
+            ["defaultActions"] = Value.List(args.Paths == PathPolicy.AllPaths ? forward : Refused()),
+        });
+        HttpsListener = https.Self;
+        ListenerRules = args.Paths == PathPolicy.AllPaths ? [] : DeclarePathRules(program, provider, args, https, forward, Name);
+
+        if (args.Scheme == LoadBalancerScheme.Public)
+        {
+            // Every internet-facing load balancer sits behind AWS WAF; the China regions offer it too
+            // (regional web ACLs; AWS China documentation, "AWS WAF").
+            WebAcl = new RegistryWebAcl(program, provider, Name("waf"), alb.Out("arn"), args.WafRateLimit).Arn;
+        }
     }
+
+    /// <summary>
+    /// The security group's ingress, in one place: the clients (and admins) on 80 and 443. A public
+    /// load balancer admits only the CIDRs it is given; <c>0.0.0.0/0</c> among them is the accepted
+    /// open-ingress trade-off of the rule that admits it.
+    /// </summary>
+    private void AllowSources(PulumiProgram program, RegistryLoadBalancerArgs args)
+    {
+        if (args.Scheme == LoadBalancerScheme.Internal && args.ClientCidrs is null)
+        {
+            // The private network, under the rule names internal load balancers always had.
+            foreach (var port in Ports)
+            {
+                SecurityGroup.AllowFromCidr($"clients-{port}", RegistryLoadBalancerArgs.PrivateNetwork, "tcp", port, port, $"registry clients (private network) on {port}");
+            }
+
+            return;
+        }
+
+        var sources = args.EffectiveClientCidrs.Select(c => (Cidr: c, Who: "clients"))
+            .Concat(args.AdminCidrs.Select(c => (Cidr: c, Who: "admins")))
+            .DistinctBy(s => s.Cidr)
+            .ToArray();
+        foreach (var (cidr, who) in sources)
+        {
+            foreach (var port in Ports)
+            {
+                var rule = $"{who}-{CidrName(cidr)}-{port}";
+                SecurityGroup.AllowFromCidr(rule, cidr, "tcp", port, port, $"registry {who} {cidr} on {port}");
+                if (cidr == "0.0.0.0/0")
+                {
+                    program.Accept($"{SecurityGroup.Name}-from-{rule}", "open-ingress", "clientCidrs explicitly 0.0.0.0/0");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Listener rules of <see cref="PathPolicy.RegistryOnly"/>: the registry API and its token service
+    /// for every admitted client, everything for the admin CIDRs; the listener refuses the rest.
+    /// </summary>
+    private static IReadOnlyList<Ref> DeclarePathRules(PulumiProgram program, Ref provider, RegistryLoadBalancerArgs args, Resource https, MapValue forward, Func<string, string> name)
+    {
+        if (args.AdminCidrs.Count > RegistryLoadBalancerArgs.MaxAdminCidrs)
+        {
+            throw new ProgramException($"at most {RegistryLoadBalancerArgs.MaxAdminCidrs} admin CIDRs fit one listener rule (got {args.AdminCidrs.Count})");
+        }
+
+        var rules = new List<Ref>
+        {
+            program.Declare(name("https-registry"), ResourceTypes.ListenerRule, provider, new MapValue
+            {
+                ["listenerArn"] = https.Out("arn"),
+                ["priority"] = 10,
+                ["conditions"] = Value.List(new MapValue { ["pathPattern"] = new MapValue { ["values"] = Value.List(RegistryPaths) } }),
+                ["actions"] = Value.List(forward),
+            }).Self,
+        };
+        if (args.AdminCidrs.Count > 0)
+        {
+            rules.Add(program.Declare(name("https-admins"), ResourceTypes.ListenerRule, provider, new MapValue
+            {
+                ["listenerArn"] = https.Out("arn"),
+                ["priority"] = 20,
+                ["conditions"] = Value.List(new MapValue { ["sourceIp"] = new MapValue { ["values"] = Value.List(args.AdminCidrs) } }),
+                ["actions"] = Value.List(forward),
+            }).Self);
+        }
+
+        return rules;
+    }
+
+    private static MapValue Refused() => new()
+    {
+        ["type"] = "fixed-response",
+        ["fixedResponse"] = new MapValue
+        {
+            ["contentType"] = "text/plain",
+            ["statusCode"] = "403",
+            ["messageBody"] = "Forbidden: this path is served to the registry's admin networks only.",
+        },
+    };
+
+    /// <summary>What registry clients use: the distribution API and Harbor's token service (docker login).</summary>
+    public static readonly IReadOnlyList<string> RegistryPaths = ["/v2", "/v2/*", "/service/token"];
+
+    private static readonly int[] Ports = [80, 443];
+
+    /// <summary>A CIDR as a name part: <c>203.0.113.0/24</c> → <c>203-0-113-0-24</c>.</summary>
+    private static string CidrName(string cidr) => cidr.Replace('.', '-').Replace('/', '-');
+
+    /// <summary>The listener rules that forward to the target group (none with <see cref="PathPolicy.AllPaths"/>).</summary>
+    public IReadOnlyList<Ref> ListenerRules { get; }
+
+    /// <summary>The web ACL of an internet-facing load balancer; null for an internal one.</summary>
+    public Ref? WebAcl { get; }
 
     /// <summary>
     /// The HTTPS listener: the only thing that attaches the target group to the load balancer, so

@@ -30,10 +30,42 @@ public sealed record RegistryLoadBalancerArgs
     public required Logging.LogBucket Logs { get; init; }
 
     /// <summary>
-    /// Who may connect: the internet for a public load balancer; the global private network
-    /// (both sides' /9s, 10.0.0.0/8) for an internal one.
+    /// Who may connect on 80 and 443 (IPv4 CIDRs). Default null: the global private network
+    /// (both sides' /9s, 10.0.0.0/8) for an internal load balancer, nobody for a public one, which
+    /// admits only what it is given. <c>0.0.0.0/0</c> opens it to the internet; the rule resource then
+    /// records the accepted <c>open-ingress</c> trade-off.
     /// </summary>
-    public string ClientCidr => Scheme == LoadBalancerScheme.Public ? "0.0.0.0/0" : "10.0.0.0/8";
+    public IReadOnlyList<string>? ClientCidrs { get; init; }
+
+    /// <summary>The CIDRs admitted on 80 and 443 once the default is applied.</summary>
+    public IReadOnlyList<string> EffectiveClientCidrs => ClientCidrs ?? (Scheme == LoadBalancerScheme.Public ? [] : [PrivateNetwork]);
+
+    /// <summary>
+    /// Sources (IPv4 CIDRs, at most <see cref="MaxAdminCidrs"/>) that reach every path under
+    /// <see cref="PathPolicy.RegistryOnly"/>; they are admitted on 80 and 443 too. Default none: the
+    /// UI and API are not served by this load balancer.
+    /// </summary>
+    public IReadOnlyList<string> AdminCidrs { get; init; } = [];
+
+    /// <summary>
+    /// Which paths clients reach. Default <see cref="PathPolicy.RegistryOnly"/>: pulls and pushes for
+    /// clients, the UI and API for <see cref="AdminCidrs"/> only.
+    /// </summary>
+    public PathPolicy Paths { get; init; } = PathPolicy.RegistryOnly;
+
+    /// <summary>
+    /// Requests one source address may send in any five minutes before the web ACL blocks it (public
+    /// load balancers only; AWS WAF rate-based rule). Default 5000: room for a cluster behind one NAT
+    /// address pulling many layers at once (every layer is a request), while a flood or a password
+    /// guesser is cut off within seconds.
+    /// </summary>
+    public long WafRateLimit { get; init; } = 5000;
+
+    /// <summary>The private network of both sides (DESIGN.md, CIDR plan).</summary>
+    public const string PrivateNetwork = "10.0.0.0/8";
+
+    /// <summary>An ALB listener rule matches at most five values per condition (ELB quotas).</summary>
+    public const int MaxAdminCidrs = 5;
 
     /// <summary>
     /// TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only. The ALB API's default policy

@@ -22,6 +22,7 @@ public static class ResourceTypes
     public const string BucketEncryptionV2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
     public const string BucketLogging = "aws:s3/bucketLogging:BucketLogging";
     public const string BucketLoggingV2 = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+    public const string BucketObjectLockConfiguration = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
     public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
     public const string BucketPublicAccessBlock = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
     public const string BucketV2 = "aws:s3/bucketV2:BucketV2";
@@ -30,6 +31,7 @@ public static class ResourceTypes
     public const string CacheCluster = "aws:elasticache/cluster:Cluster";
     public const string CacheReplicationGroup = "aws:elasticache/replicationGroup:ReplicationGroup";
     public const string CacheSubnetGroup = "aws:elasticache/subnetGroup:SubnetGroup";
+    public const string CloudTrail = "aws:cloudtrail/trail:Trail";
     public const string CloudWatchLogGroup = "aws:cloudwatch/logGroup:LogGroup";
     public const string CustomerGateway = "aws:ec2/customerGateway:CustomerGateway";
     public const string EbsVolume = "aws:ebs/volume:Volume";
@@ -45,6 +47,8 @@ public static class ResourceTypes
     public const string EksCluster = "aws:eks/cluster:Cluster";
     public const string EksNodeGroup = "aws:eks/nodeGroup:NodeGroup";
     public const string FlowLog = "aws:ec2/flowLog:FlowLog";
+    public const string GuardDutyDetector = "aws:guardduty/detector:Detector";
+    public const string GuardDutyDetectorFeature = "aws:guardduty/detectorFeature:DetectorFeature";
     public const string IamAccessKey = "aws:iam/accessKey:AccessKey";
     public const string IamInstanceProfile = "aws:iam/instanceProfile:InstanceProfile";
     public const string IamOpenIdConnectProvider = "aws:iam/openIdConnectProvider:OpenIdConnectProvider";
@@ -62,6 +66,7 @@ public static class ResourceTypes
     public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string LbTargetGroup = "aws:lb/targetGroup:TargetGroup";
     public const string Listener = "aws:lb/listener:Listener";
+    public const string ListenerRule = "aws:lb/listenerRule:ListenerRule";
     public const string LoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
     public const string NatGateway = "aws:ec2/natGateway:NatGateway";
     public const string NetworkInterface = "aws:ec2/networkInterface:NetworkInterface";
@@ -97,10 +102,13 @@ public static class ResourceTypes
     public const string TransitGatewayVpcAttachment = "aws:ec2transitgateway/vpcAttachment:VpcAttachment";
     public const string Vpc = "aws:ec2/vpc:Vpc";
     public const string VpnConnection = "aws:ec2/vpnConnection:VpnConnection";
+    public const string WafWebAcl = "aws:wafv2/webAcl:WebAcl";
+    public const string WafWebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
 
     // Kubernetes resources
     public const string HelmRelease = "kubernetes:helm.sh/v3:Release";
     public const string KubernetesNamespace = "kubernetes:core/v1:Namespace";
+    public const string KubernetesNetworkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
     public const string KubernetesSecret = "kubernetes:core/v1:Secret";
     public const string KubernetesYamlConfigGroup = "kubernetes:yaml/v2:ConfigGroup";
 
@@ -125,6 +133,7 @@ public static class ResourceTypes
     public const string GetAmi = "aws:ec2/getAmi:getAmi";
     public const string GetCallerIdentity = "aws:index/getCallerIdentity:getCallerIdentity";
     public const string GetElbServiceAccount = "aws:elb/getServiceAccount:getServiceAccount";
+    public const string GetSessionContext = "aws:iam/getSessionContext:getSessionContext";
     public const string GetTlsCertificate = "tls:index/getCertificate:getCertificate";
 
     public static readonly IReadOnlySet<string> Buckets = new HashSet<string>(StringComparer.Ordinal) { Bucket, BucketV2 };

@@ -46,6 +46,19 @@ public sealed record ApplianceUserData
     /// <summary>AWS's outside address of tunnel 2.</summary>
     public required Value Tunnel2Outside { get; init; }
 
+    /// <summary>
+    /// Ubuntu archive snapshot (<c>YYYYMMDDTHHMMSSZ</c>) the packages come from: <c>apt --snapshot</c>
+    /// resolves every package to the version the archive had then, so each boot of the pinned image
+    /// installs the same versions. Default <see cref="DefaultAptSnapshot"/>.
+    /// </summary>
+    public string AptSnapshot { get; init; } = DefaultAptSnapshot;
+
+    /// <summary>The archive snapshot harbor-ha was last checked against; refresh it with the image (docs/network.md).</summary>
+    public const string DefaultAptSnapshot = "20250601T000000Z";
+
+    /// <summary>What the appliance installs, all from <see cref="AptSnapshot"/>.</summary>
+    public static readonly IReadOnlyList<string> Packages = ["strongswan-swanctl", "charon-systemd", "frr", "iptables", "python3-boto3"];
+
     /// <summary>The whole user data: a settings file built from the plan and references, then <see cref="Body"/>.</summary>
     public Interpolation Render()
     {
@@ -75,6 +88,8 @@ public sealed record ApplianceUserData
             $"REMOTE_SUPERNET={RemoteSupernet}\n",
             $"TUNNEL_MTU={N(VpnPlan.TunnelMtu)}\n",
             $"TCP_MSS={N(VpnPlan.TcpMss)}\n",
+            $"APT_SNAPSHOT={AptSnapshot}\n",
+            $"PACKAGES=\"{string.Join(' ', Packages)}\"\n",
             "ENV\n",
             Body);
     }
@@ -87,11 +102,14 @@ public sealed record ApplianceUserData
     /// </summary>
     public const string Body = """
         export DEBIAN_FRONTEND=noninteractive
+        . /etc/harbor-ha/vpn.env
+        # Packages from one archive snapshot (Ubuntu snapshot service): the same versions at every boot of this image.
         for attempt in 1 2 3 4 5; do
-          apt-get update -q && break
+          apt-get update -q --snapshot "$APT_SNAPSHOT" && break
           sleep $((attempt * 10))
         done
-        apt-get install -y -q strongswan-swanctl charon-systemd frr iptables python3-boto3
+        apt-get install -y -q --snapshot "$APT_SNAPSHOT" $PACKAGES
+        dpkg-query -W $PACKAGES
         sed -i 's/^bgpd=no/bgpd=yes/; s/^staticd=no/staticd=yes/' /etc/frr/daemons
 
         cat > /usr/local/sbin/harbor-ha-vpn-up <<'SCRIPT'
@@ -122,7 +140,8 @@ public sealed record ApplianceUserData
           iptables -t mangle -C "${rule[@]}" 2>/dev/null || iptables -t mangle -A "${rule[@]}"
         done
 
-        # The pre-shared keys live in an SSM SecureString parameter that only this instance's role can read.
+        # The pre-shared keys live in an SSM SecureString parameter of this appliance; its role may read that parameter
+        # and no other (other principals of the account may, if their own IAM policies allow it).
         read -r PSK1 PSK2 < <(python3 - "$REGION" "$PSK_PARAMETER" <<'PY'
         import json, sys
         import boto3

@@ -159,10 +159,11 @@ public sealed class CrossPartitionLink
             PskParameter = parameter.Out("name"),
             Tunnel1Outside = connection.Out("tunnel1Address"),
             Tunnel2Outside = connection.Out("tunnel2Address"),
+            AptSnapshot = _args.AptSnapshot,
         };
         var instance = _program.Declare(name, ResourceTypes.Ec2Instance, cn, new MapValue
         {
-            ["ami"] = ApplianceImage.Lookup(cn, Partition.AwsCn, _args.ApplianceInstanceType),
+            ["ami"] = _args.ApplianceImageId is { } image ? image : ApplianceImage.Lookup(cn, Partition.AwsCn, _args.ApplianceInstanceType),
             ["instanceType"] = _args.ApplianceInstanceType,
             ["primaryNetworkInterface"] = new MapValue { ["networkInterfaceId"] = eni.Id },
             ["iamInstanceProfile"] = profile,
@@ -224,7 +225,13 @@ public sealed class CrossPartitionLink
         });
     }
 
-    /// <summary>The appliance's role: read its own key parameter, and be reachable by Session Manager (no SSH keys, no open port).</summary>
+    /// <summary>
+    /// The appliance's role: read its own key parameter, and be reachable by Session Manager (no SSH
+    /// keys, no open port) with the channel permissions only. AmazonSSMManagedInstanceCore would also
+    /// grant ssm:GetParameter(s) on every parameter, so one compromised appliance, facing the internet,
+    /// would read every tunnel's keys (Session Manager User Guide, "minimal permissions": the
+    /// ssmmessages channel actions and ssm:UpdateInstanceInformation).
+    /// </summary>
     private Ref DeclareInstanceRole(string name, Ref parameterArn)
     {
         var cn = _args.ChinaHub.Provider;
@@ -249,18 +256,24 @@ public sealed class CrossPartitionLink
             {
                 ["Version"] = "2012-10-17",
                 // SecureString under the AWS managed key: ssm:GetParameter suffices, the key policy allows use through SSM.
-                ["Statement"] = Value.List(new MapValue
-                {
-                    ["Effect"] = "Allow",
-                    ["Action"] = "ssm:GetParameter",
-                    ["Resource"] = parameterArn,
-                }),
+                ["Statement"] = Value.List(
+                    new MapValue
+                    {
+                        ["Sid"] = "OwnTunnelKeys",
+                        ["Effect"] = "Allow",
+                        ["Action"] = "ssm:GetParameter",
+                        ["Resource"] = parameterArn,
+                    },
+                    new MapValue
+                    {
+                        // Neither action supports resource-level permissions on the channel (Session Manager User Guide).
+                        ["Sid"] = "SessionManagerChannels",
+                        ["Effect"] = "Allow",
+                        ["Action"] = Value.List("ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"),
+                        ["Resource"] = "*",
+                    }),
             }),
-        });
-        _program.Declare(LogicalName.Of(name, "ssm"), ResourceTypes.IamRolePolicyAttachment, cn, new MapValue
-        {
-            ["role"] = role.Id,
-            ["policyArn"] = $"arn:{partition.ArnName()}:iam::aws:policy/AmazonSSMManagedInstanceCore",
         });
         return _program.Declare(LogicalName.Of(name, "profile"), ResourceTypes.IamInstanceProfile, cn, new MapValue
         {

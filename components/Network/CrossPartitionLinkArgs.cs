@@ -34,4 +34,19 @@ public sealed record CrossPartitionLinkArgs
 
     /// <summary>Root volume of each appliance in GiB. Default 16: the OS, strongSwan and FRR, with room for logs.</summary>
     public int ApplianceVolumeGb { get; init; } = 16;
+
+    /// <summary>
+    /// The appliances' machine image (an AMI id in the China hub's region), pinned so that every
+    /// appliance, including a replacement, boots the image that was reviewed. Default null: Canonical's
+    /// newest Ubuntu 24.04 looked up at deploy time (<see cref="ApplianceImage.Lookup"/>), which
+    /// <c>infra check</c> reports (rule <c>appliance-ami-pinned</c>).
+    /// </summary>
+    public string? ApplianceImageId { get; init; }
+
+    /// <summary>
+    /// The Ubuntu archive snapshot the appliances install their packages from (<c>apt --snapshot</c>,
+    /// Ubuntu snapshot service), so a first boot today and a replacement next year install the same
+    /// package versions. Default <see cref="ApplianceUserData.DefaultAptSnapshot"/>; raise it with the image.
+    /// </summary>
+    public string AptSnapshot { get; init; } = ApplianceUserData.DefaultAptSnapshot;
 }

@@ -43,8 +43,9 @@ public sealed class RegionalNetwork
             var zone = ZoneLetter(subnet.AvailabilityZone);
             var subnetName = Name($"{Tier(subnet.Tier)}-{zone}");
             var tags = ProgramExtensions.NameTag(subnetName);
-            // Tags the AWS Load Balancer Controller uses to discover subnets for load balancers.
-            if (subnet.Tier == SubnetTier.Public)
+            // Tags the AWS Load Balancer Controller uses to discover subnets for load balancers; public
+            // subnets only where the region serves the internet.
+            if (subnet.Tier == SubnetTier.Public && args.LoadBalancerSubnets == LoadBalancerSubnets.InternalAndPublic)
             {
                 tags.Add("kubernetes.io/role/elb", "1");
             }
@@ -89,7 +90,7 @@ public sealed class RegionalNetwork
         }
 
         DeclareNat(args.Nat);
-        DeclareS3Endpoint(r);
+        S3EndpointId = DeclareS3Endpoint(r, args.S3EndpointBuckets);
         DeclareFlowLogs(args.FlowLogGroupName, args.FlowLogRetentionDays);
     }
 
@@ -152,6 +153,7 @@ public sealed class RegionalNetwork
         var natZones = strategy == NatStrategy.PerAz ? AvailabilityZones : AvailabilityZones.Take(1).ToArray();
         var publicSubnets = SubnetIds[SubnetTier.Public];
         var nats = new Dictionary<string, Ref>();
+        var natIps = new List<Ref>();
         foreach (var zone in natZones)
         {
             var letter = ZoneLetter(zone);
@@ -160,6 +162,7 @@ public sealed class RegionalNetwork
                 ["domain"] = "vpc",
                 ["tags"] = ProgramExtensions.NameTag(Name($"nat-eip-{letter}")),
             });
+            natIps.Add(eip.Out("publicIp"));
             var index = AvailabilityZones.ToList().IndexOf(zone);
             nats[zone] = _program.Declare(Name($"nat-{letter}"), ResourceTypes.NatGateway, _provider, new MapValue
             {
@@ -182,25 +185,33 @@ public sealed class RegionalNetwork
         }
 
         NatGatewayZones = natZones;
+        NatPublicIps = natIps;
     }
 
     /// <summary>AZs that hold a NAT gateway; with <see cref="NatStrategy.Single"/> every AZ depends on the first.</summary>
     public IReadOnlyList<string> NatGatewayZones { get; private set; } = [];
 
-    private void DeclareS3Endpoint(string region)
+    /// <summary>The public addresses of the NAT gateways: where the private subnets' internet traffic comes from.</summary>
+    public IReadOnlyList<Ref> NatPublicIps { get; private set; } = [];
+
+    /// <summary>The S3 gateway endpoint's id: policies that must only be used from inside this VPC name it (<c>aws:SourceVpce</c>).</summary>
+    public Ref S3EndpointId { get; }
+
+    private Ref DeclareS3Endpoint(string region, IReadOnlyList<string> buckets)
     {
         // The S3 gateway endpoint keeps the com.amazonaws prefix in the China regions too; only some
         // interface endpoints there use cn.com.amazonaws (e.g. ECR). aws-cdk names it the same way in
         // every partition (GatewayVpcEndpointAwsService.S3).
         var service = $"com.amazonaws.{region}.s3";
-        _program.Declare(Name("s3-endpoint"), ResourceTypes.Ec2VpcEndpoint, _provider, new MapValue
+        return _program.Declare(Name("s3-endpoint"), ResourceTypes.Ec2VpcEndpoint, _provider, new MapValue
         {
             ["vpcId"] = VpcId,
             ["serviceName"] = service,
             ["vpcEndpointType"] = "Gateway",
             ["routeTableIds"] = new ListValue(RouteTableIds(SubnetTier.Private).Concat(RouteTableIds(SubnetTier.Data)).ToArray()),
+            ["policy"] = S3EndpointPolicy.Document(region, buckets),
             ["tags"] = ProgramExtensions.NameTag(Name("s3-endpoint")),
-        });
+        }).Id;
     }
 
     private Invoke AccountId() =>

@@ -29,6 +29,8 @@ public sealed class HarborRegistry
             },
         });
         Namespace = ns.Out("metadata.name");
+        NetworkPolicies = HarborNetworkPolicy.Declare(program, args.Region, args.KubernetesProvider, Namespace, args.VpcCidr, [ns.Self])
+            .Select(p => p.Self).ToArray();
 
         var shared = args.Shared;
         var state = args.State;
@@ -102,6 +104,9 @@ public sealed class HarborRegistry
     public MapValue Values { get; }
 
     public Ref Namespace { get; }
+
+    /// <summary>The namespace's NetworkPolicies (<see cref="HarborNetworkPolicy"/>).</summary>
+    public IReadOnlyList<Ref> NetworkPolicies { get; }
 
     /// <summary>Name of the Secret holding the initial admin password (key <c>HARBOR_ADMIN_PASSWORD</c>).</summary>
     public Ref AdminSecretName { get; }

@@ -11,6 +11,12 @@ public sealed record HarborRegistryArgs
     /// <summary>The URL clients use: <c>https://&lt;region&gt;.&lt;domain&gt;</c>.</summary>
     public required string ExternalUrl { get; init; }
 
+    /// <summary>
+    /// The VPC's CIDR: the only source outside Harbor's namespace that may connect, and only to nginx
+    /// (the load balancers' IP targets); see <see cref="HarborNetworkPolicy"/>.
+    /// </summary>
+    public required string VpcCidr { get; init; }
+
     /// <summary>The region's <c>pulumi:providers:kubernetes</c>.</summary>
     public required Ref KubernetesProvider { get; init; }
 

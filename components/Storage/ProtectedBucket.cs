@@ -12,7 +12,7 @@ namespace HarborHa.Storage;
 /// </summary>
 internal sealed class ProtectedBucket
 {
-    public ProtectedBucket(PulumiProgram program, Ref provider, string logicalName, string bucketName, string region, Value kmsKeyArn, StorageArgs args)
+    public ProtectedBucket(PulumiProgram program, Ref provider, string logicalName, string bucketName, string region, Value kmsKeyArn, StorageArgs args, ObjectLockRetention? objectLock = null)
     {
         Region = region;
         KmsKeyArn = kmsKeyArn;
@@ -37,6 +37,21 @@ internal sealed class ProtectedBucket
             ["bucket"] = Id,
             ["versioningConfiguration"] = new MapValue { ["status"] = "Enabled" },
         }).Self;
+
+        if (objectLock is not null)
+        {
+            // S3 enables Object Lock on new and on existing versioned buckets (this resource does both);
+            // once on, it cannot be switched off. Versions written before get no retention.
+            program.Declare(Part("object-lock"), ResourceTypes.BucketObjectLockConfiguration, provider, new MapValue
+            {
+                ["bucket"] = Id,
+                ["objectLockEnabled"] = "Enabled",
+                ["rule"] = new MapValue
+                {
+                    ["defaultRetention"] = new MapValue { ["mode"] = objectLock.ApiMode, ["days"] = objectLock.Days },
+                },
+            }, new ResourceOptions { DependsOn = [Versioning] });
+        }
 
         program.Declare(Part("encryption"), ResourceTypes.BucketEncryption, provider, new MapValue
         {

@@ -24,7 +24,7 @@ public sealed class RegistryStorage
 
         if (args.Dr is { } dr)
         {
-            var replica = new ProtectedBucket(program, dr.Provider, Name("dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args);
+            var replica = new ProtectedBucket(program, dr.Provider, Name("dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args, args.DrObjectLock);
             DeclareReplication(program, provider, primary, replica);
             DrBucketName = replica.Name;
             if (args.Restore == StorageRestore.UseDr)
@@ -40,7 +40,17 @@ public sealed class RegistryStorage
         }
 
         BucketName = live.Name;
-        var key = DeclareRegistryUser(program, provider, live, args.KeyVersion);
+        // Requests from the region's VPC reach a bucket of the same region through the S3 endpoint; the
+        // DR bucket served while restoring lives in another region and is reached through NAT.
+        if (live.Region != _region && args.NatPublicIps.Count == 0)
+        {
+            throw new ProgramException($"region {_region} serves its DR bucket in {live.Region}: the registry user's policy needs the region's NAT addresses");
+        }
+
+        var network = live.Region == _region
+            ? new MapValue { ["StringEquals"] = new MapValue { ["aws:SourceVpce"] = args.VpcEndpointId } }
+            : new MapValue { ["IpAddress"] = new MapValue { ["aws:SourceIp"] = new ListValue(args.NatPublicIps.Select(ip => (Value)new Interpolation(ip, "/32")).ToArray()) } };
+        var key = DeclareRegistryUser(program, provider, live, args.KeyVersion, network);
         AccessKeyId = key.Id;
         SecretAccessKey = key.Out("secret");
     }
@@ -78,6 +88,11 @@ public sealed class RegistryStorage
                 ["Effect"] = "Allow",
                 ["Principal"] = new MapValue { ["Service"] = "s3.amazonaws.com" },
                 ["Action"] = "sts:AssumeRole",
+                // Only S3 acting for this account's buckets may assume it (confused deputy; IAM User Guide).
+                ["Condition"] = new MapValue
+                {
+                    ["StringEquals"] = new MapValue { ["aws:SourceAccount"] = new Invoke(ResourceTypes.GetCallerIdentity, new MapValue(), provider, "accountId") },
+                },
             })),
             ["tags"] = ProgramExtensions.NameTag(Name("replication-role")),
         });
@@ -86,7 +101,8 @@ public sealed class RegistryStorage
             ["role"] = role.Id,
             ["policy"] = new ToJson(Policy(
                 Allow(Value.List("s3:GetReplicationConfiguration", "s3:ListBucket"), Value.List(source.Arn)),
-                Allow(Value.List("s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"), Value.List(source.Objects)),
+                // Retention and legal hold are read for replicas in an Object Lock bucket (S3 User Guide, replication and Object Lock).
+                Allow(Value.List("s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging", "s3:GetObjectRetention", "s3:GetObjectLegalHold"), Value.List(source.Objects)),
                 Allow(Value.List("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"), Value.List(destination.Objects)),
                 ThroughS3(Allow(Value.List("kms:Decrypt"), Value.List(source.KmsKeyArn)), source.Region),
                 ThroughS3(Allow(Value.List("kms:Encrypt", "kms:GenerateDataKey"), Value.List(destination.KmsKeyArn)), destination.Region))),
@@ -124,10 +140,10 @@ public sealed class RegistryStorage
 
     /// <summary>
     /// The registry's IAM user may list the live bucket and read, write and delete its objects
-    /// (the S3 storage driver's documented permissions, including multipart uploads), and use the
-    /// bucket's key only through S3. Nothing else in the account.
+    /// (the S3 storage driver's documented permissions, including multipart uploads) only from the
+    /// region's VPC, and use the bucket's key only through S3. Nothing else in the account.
     /// </summary>
-    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live, int keyVersion)
+    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live, int keyVersion, MapValue network)
     {
         var user = program.Declare(Name("registry-user"), ResourceTypes.IamUser, provider, new MapValue
         {
@@ -138,8 +154,8 @@ public sealed class RegistryStorage
         {
             ["user"] = user.Out("name"),
             ["policy"] = new ToJson(Policy(
-                Allow(Value.List("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"), Value.List(live.Arn)),
-                Allow(Value.List("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"), Value.List(live.Objects)),
+                Only(Allow(Value.List("s3:ListBucket", "s3:GetBucketLocation", "s3:ListBucketMultipartUploads"), Value.List(live.Arn)), network),
+                Only(Allow(Value.List("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"), Value.List(live.Objects)), network),
                 ThroughS3(Allow(Value.List("kms:Decrypt", "kms:GenerateDataKey"), Value.List(live.KmsKeyArn)), live.Region))),
         });
         // Generation 1 keeps the original name, so existing stacks do not rotate on upgrade.
@@ -162,6 +178,9 @@ public sealed class RegistryStorage
         ["Action"] = actions,
         ["Resource"] = resources,
     };
+
+    /// <summary>Adds a network condition (where requests must come from) to a statement.</summary>
+    private static MapValue Only(MapValue statement, MapValue condition) => new(statement) { ["Condition"] = condition };
 
     /// <summary>Restricts a KMS statement to calls S3 makes in <paramref name="region"/> on the principal's behalf.</summary>
     private static MapValue ThroughS3(MapValue statement, string region) => new(statement)

@@ -48,4 +48,27 @@ public sealed record StorageArgs
     /// are billed but invisible. Default 7: longer than any push, short enough not to pile up.
     /// </summary>
     public int AbortIncompleteUploadDays { get; init; } = 7;
+
+    /// <summary>
+    /// The S3 gateway endpoint of the region's VPC. The registry user's S3 permissions apply only to
+    /// requests that arrive through it (<c>aws:SourceVpce</c>), so its access key is useless outside
+    /// the VPC: a leaked key cannot read or delete images from anywhere else.
+    /// </summary>
+    public required Value VpcEndpointId { get; init; }
+
+    /// <summary>
+    /// The public addresses the region's private subnets reach the internet from (its NAT gateways).
+    /// Used instead of <see cref="VpcEndpointId"/> while the region serves its DR bucket in another
+    /// region (<see cref="StorageRestore.UseDr"/>), whose requests leave through NAT, not the
+    /// endpoint. Default none.
+    /// </summary>
+    public IReadOnlyList<Value> NatPublicIps { get; init; } = [];
+
+    /// <summary>
+    /// S3 Object Lock default retention of the DR bucket: each replicated version cannot be deleted
+    /// before it has been kept this long, by a leaked key, a bad garbage collection replicated as
+    /// deletes, or a mistaken lifecycle change. Default governance mode, 30 days (the noncurrent-version
+    /// window). Object Lock cannot be switched off once on.
+    /// </summary>
+    public ObjectLockRetention DrObjectLock { get; init; } = new(ObjectLockMode.Governance, 30);
 }

@@ -42,6 +42,7 @@ public static class TeamRegistry
             VpcCidr = "10.42.0.0/16",
             AvailabilityZones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
             FlowLogGroupName = "/platform/registry/vpc-flow-logs",
+            S3EndpointBuckets = ["platform-example-org-registry"],
         });
         var nodes = new SecurityGroup(program, provider, "eu-west-1-cluster-nodes-sg", network.VpcId, "registry cluster nodes", allowAllEgress: true);
 
@@ -58,6 +59,7 @@ public static class TeamRegistry
             RandomProvider = global.Random,
             KmsKeyArn = keys.Arn,
             FinalSnapshotIdentifier = "platform-registry-final",
+            Identifier = "platform-registry",
             Dr = keys.Dr,
             InstanceClass = "db.t4g.large",
         });
@@ -77,6 +79,7 @@ public static class TeamRegistry
             KmsKeyArn = keys.Arn,
             Dr = keys.Dr,
             Logs = logs,
+            VpcEndpointId = network.S3EndpointId,
         });
 
         var cluster = new EksCluster(program, provider, new EksClusterArgs
@@ -89,6 +92,7 @@ public static class TeamRegistry
             KubernetesVersion = "1.33",
             Addons = new EksAddonVersions("v1.20.1-eksbuild.3", "v1.12.3-eksbuild.1", "v1.33.3-eksbuild.6"),
             PrivateAccessCidrs = ["10.42.0.0/16"],
+            AdminArns = ["arn:aws:iam::111122223333:role/platform-deployer"],
         });
         var frontDoor = new RegistryFrontDoor(program, provider, new RegistryFrontDoorArgs
         {
@@ -115,6 +119,7 @@ public static class TeamRegistry
         {
             Region = Region,
             ExternalUrl = frontDoor.Url,
+            VpcCidr = network.VpcCidr,
             KubernetesProvider = cluster.KubernetesProvider,
             State = new StateEndpoints
             {

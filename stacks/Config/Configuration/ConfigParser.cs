@@ -55,9 +55,9 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs", "costAssumptions",
-        "domain", "dragonfly", "environment", "exposure", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
-        "sizing", "tags", "topology", "vpn",
+        "adminCidrs", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
+        "costAssumptions", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
+        "sizing", "tags", "topology", "vpn", "wafRateLimit",
     ];
 
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
@@ -65,7 +65,7 @@ public static partial class ConfigParser
 
     public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
-    private static readonly string[] VpnFields = ["applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
+    private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
     private static readonly string[] CertificateFields = ["arns", "mode"];
 
     /// <summary>Parses and validates; throws <see cref="ConfigException"/> with every problem.</summary>
@@ -117,7 +117,8 @@ public static partial class ConfigParser
             : MissingRegions(read, K("regions"));
 
         var sizing = ReadSizing(read, K("sizing"), V("sizing"), topology ?? Topology.Ha);
-        var exposure = read.Choice(K("exposure"), V("exposure"), Exposures) ?? (topology == Topology.Geo ? Exposure.Internal : Exposure.Public);
+        // Internal for every topology: a stack that says nothing is never reachable from the internet.
+        var exposure = read.Choice(K("exposure"), V("exposure"), Exposures) ?? Exposure.Internal;
         if (topology == Topology.Geo && exposure == Exposure.Public)
         {
             read.Error(K("exposure"), "geo needs private endpoints: images travel between regions over the private network only; use internal (the default) or both");
@@ -174,6 +175,7 @@ public static partial class ConfigParser
         var awsAccount = AccountId(read, K("awsAccountId"), V("awsAccountId"));
         var awsCnAccount = AccountId(read, K("awsCnAccountId"), V("awsCnAccountId"));
         var costAssumptions = CostAssumptionsReader.Read(read, K("costAssumptions"), V("costAssumptions"));
+        var security = SecurityConfigReader.Read(read, prefix, V, stage, exposure, regions, admins);
 
         var awsProfile = read.String(K("awsProfile"), V("awsProfile"));
         var awsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile"));
@@ -182,7 +184,7 @@ public static partial class ConfigParser
             throw new ConfigException(errors.Count > 0 ? Unique(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
         }
 
-        return new StackConfig
+        return security.ApplyTo(new StackConfig
         {
             Topology = topology.Value,
             Domain = domain,
@@ -208,7 +210,7 @@ public static partial class ConfigParser
             Replication = replication,
             Dragonfly = dragonfly,
             CostAssumptions = costAssumptions,
-        };
+        });
     }
 
     /// <summary>
@@ -705,6 +707,7 @@ public static partial class ConfigParser
             ApplianceAsn = Asn("applianceAsn", vpn.ApplianceAsn),
             ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
             ApplianceInstanceType = ApplianceType(read, $"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
+            ApplianceAmis = ApplianceAmis(read, $"{key}.applianceAmis", obj["applianceAmis"]) ?? vpn.ApplianceAmis,
         };
         foreach (var (field, asn) in new[] { ("awsAsn", vpn.AwsAsn), ("applianceAsn", vpn.ApplianceAsn), ("chinaTransitAsn", vpn.ChinaTransitAsn) })
         {
@@ -749,6 +752,28 @@ public static partial class ConfigParser
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(/[a-z0-9._-]+)*$")]
     private static partial Regex MirrorPattern();
+
+    /// <summary><c>vpn.applianceAmis</c>: per region an AMI id, or <c>latest</c> for the deploy-time lookup.</summary>
+    private static IReadOnlyDictionary<string, string>? ApplianceAmis(NodeReader read, string key, JsonNode? node)
+    {
+        var amis = read.StringMap(key, node);
+        foreach (var (region, ami) in amis ?? new SortedDictionary<string, string>())
+        {
+            if (!Regions.IsKnown(region))
+            {
+                read.Error($"{key}.{region}", $"'{region}' is not a known AWS region code" + Suggestion.For(region, Regions.All));
+            }
+            else if (ami != VpnConfig.LatestAmi && !AmiPattern().IsMatch(ami))
+            {
+                read.Error($"{key}.{region}", $"must be an AMI id such as ami-0123456789abcdef0, or {VpnConfig.LatestAmi} to look Canonical's newest Ubuntu 24.04 up at deploy time (got '{ami}')");
+            }
+        }
+
+        return amis;
+    }
+
+    [GeneratedRegex("^ami-[0-9a-f]{8}([0-9a-f]{9})?$")]
+    private static partial Regex AmiPattern();
 
     private static string? ApplianceType(NodeReader read, string key, JsonNode? node)
     {

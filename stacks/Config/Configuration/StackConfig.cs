@@ -105,6 +105,44 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:costAssumptions</c>: usage figures for <c>infra cost</c> (defaults in <see cref="Configuration.CostAssumptions"/>); never changes the program.</summary>
     public CostAssumptions CostAssumptions { get; init; } = new();
 
+    /// <summary>
+    /// <c>harbor-ha:clientCidrs</c>: who may pull and push through the internet-facing load balancer
+    /// (exposure <c>public</c> or <c>both</c>, where it is required). <c>0.0.0.0/0</c> only when written.
+    /// </summary>
+    public IReadOnlyList<string> ClientCidrs { get; init; } = [];
+
+    /// <summary>
+    /// <c>harbor-ha:adminCidrs</c>: who may reach the UI and <c>/api/</c>, <c>/c/</c>, <c>/account/</c>
+    /// through the internet-facing load balancer (at most five). Default none: administration over the
+    /// private network only.
+    /// </summary>
+    public IReadOnlyList<string> AdminCidrs { get; init; } = [];
+
+    /// <summary><c>harbor-ha:wafRateLimit</c>: requests per source address per five minutes before the web ACL blocks it. Default 5000.</summary>
+    public long WafRateLimit { get; init; } = DefaultWafRateLimit;
+
+    public const long DefaultWafRateLimit = 5000;
+
+    /// <summary>
+    /// <c>harbor-ha:keyAdminArns</c>: IAM principals that administer the stack's KMS keys (in their own
+    /// partition). Default empty: the account root administers (IAM decides who); nobody uses a key but
+    /// through its owning service.
+    /// </summary>
+    public IReadOnlyList<string> KeyAdminArns { get; init; } = [];
+
+    /// <summary><c>harbor-ha:drObjectLock</c>: Object Lock of the DR buckets. Default governance, 30 days.</summary>
+    public DrObjectLockConfig DrObjectLock { get; init; } = new();
+
+    /// <summary><c>harbor-ha:audit</c>: CloudTrail and GuardDuty. Default: declared in prod.</summary>
+    public AuditConfig Audit { get; init; } = new();
+
+    /// <summary>
+    /// Not a config key: the project's image lock (<c>images.lock.json</c>, written by
+    /// <c>infra images lock</c>), image <c>repository:tag</c> → <c>sha256:…</c> digest, read with the
+    /// config. Images it lists run by digest. Default empty: images run by tag.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ImageDigests { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     public bool IsProtected => Stage != Stage.Dev;
 
     public RegionConfig Primary => Regions.Single(r => r.IsPrimary);
@@ -144,4 +182,14 @@ public sealed record VpnConfig
 
     /// <summary>EC2 instance type of each appliance; network-optimised by default. Default c6in.large.</summary>
     public string ApplianceInstanceType { get; init; } = "c6in.large";
+
+    /// <summary>
+    /// <c>applianceAmis</c>: the appliances' image per region, an AMI id or <c>latest</c> (Canonical's newest
+    /// Ubuntu 24.04 at deploy time, reported by infra check as an accepted trade-off). A region without
+    /// an entry also looks the image up, and infra check fails on it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ApplianceAmis { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The word that asks for the deploy-time image lookup explicitly.</summary>
+    public const string LatestAmi = "latest";
 }

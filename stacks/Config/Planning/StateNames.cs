@@ -50,6 +50,19 @@ public static class StateNames
 
     public static string FinalSnapshot(string domain, string region) => CollapseDashes($"{region}-{DomainSlug(domain)}-final");
 
+    /// <summary>
+    /// The region's RDS instance identifier: <c>harbor-ap-southeast-1-registry-example-com</c>, at most
+    /// 63 characters, no double or trailing dash (RDS naming rules). It names the instance's log groups.
+    /// </summary>
+    public static string DatabaseIdentifier(string domain, string region)
+    {
+        var id = CollapseDashes($"harbor-{region}-{DomainSlug(domain)}");
+        return (id.Length > 63 ? id[..63] : id).TrimEnd('-');
+    }
+
+    /// <summary>The CloudTrail bucket of a partition, in its home region: <c>registry-example-com-ap-southeast-1-audit</c>.</summary>
+    public static string AuditBucket(string domain, string region) => $"{DomainSlug(domain)}-{region}-audit";
+
     /// <summary>Alias of the region's state key: <c>alias/harbor-ha/registry-example-com/ap-southeast-1/state</c>.</summary>
     public static string StateKeyAlias(string domain, string region) => $"alias/harbor-ha/{DomainSlug(domain)}/{region}/state";
 

@@ -61,7 +61,7 @@ public sealed class CommittedStackTests
     {
         var environment = new Dictionary<string, string?>
         {
-            ["PULUMI_CONFIG"] = """{"harbor-ha:topology":"ha","harbor-ha:domain":"registry.example.com","harbor-ha:regions":"[{\"name\":\"eu-west-1\",\"slot\":3}]"}""",
+            ["PULUMI_CONFIG"] = """{"harbor-ha:topology":"ha","harbor-ha:clusterAdminArns":"[\"arn:aws:iam::111122223333:role/harbor-ha-deployer\"]","harbor-ha:domain":"registry.example.com","harbor-ha:regions":"[{\"name\":\"eu-west-1\",\"slot\":3}]"}""",
         };
         var stderr = new StringWriter();
 

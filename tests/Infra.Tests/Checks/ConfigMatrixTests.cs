@@ -102,6 +102,30 @@ public sealed class ConfigMatrixTests
             yaml.AppendLine("  harbor-ha:chinaImageMirror: 123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/mirror");
         }
 
+        if (c.Exposure is "public" or "both")
+        {
+            // Internet-facing load balancers admit only listed clients (documentation range).
+            yaml.AppendLine("  harbor-ha:clientCidrs: [203.0.113.0/24]");
+        }
+
+        if (c.Environment != "dev")
+        {
+            // Outside dev the clusters' admins are named per partition (no hidden creator admin).
+            yaml.AppendLine("  harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/admins, arn:aws-cn:iam::444455556666:role/admins]");
+        }
+
+        var china = regions.Where(r => r.Name.StartsWith("cn-", StringComparison.Ordinal)).ToArray();
+        if (c.Topology == "geo" && china.Length > 0 && china.Length < regions.Count)
+        {
+            // The VPN appliances boot a pinned image (an example id, as a user's stack file would carry).
+            yaml.AppendLine("  harbor-ha:vpn:");
+            yaml.AppendLine("    applianceAmis:");
+            foreach (var (name, _) in china)
+            {
+                yaml.AppendLine($"      {name}: ami-0123456789abcdef0");
+            }
+        }
+
         yaml.AppendLine("  harbor-ha:certificate:");
         yaml.AppendLine($"    mode: {c.Certificate}");
         if (c.Certificate == "imported")

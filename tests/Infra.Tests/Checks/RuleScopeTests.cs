@@ -196,11 +196,13 @@ public sealed class RuleScopeTests
     [Fact]
     public void Only_an_application_load_balancer_may_take_the_internet_on_80_and_443()
     {
-        var network = Staging().Set(N("lb-public-alb"), "loadBalancerType", "network");
+        var network = Staging().Set(N("lb-public-alb"), "loadBalancerType", "network")
+            .Set(N("lb-public-sg-from-clients-203-0-113-0-24-443"), "cidrIpv4", "0.0.0.0/0")
+            .Set(N("lb-public-sg-from-clients-203-0-113-0-24-80"), "cidrIpv4", "0.0.0.0/0");
 
         var findings = Run(new OpenIngressRule(), network);
 
-        Assert.Equal([N("lb-public-sg-from-clients-443"), N("lb-public-sg-from-clients-80")], findings.Select(f => f.Resource).Order(StringComparer.Ordinal));
+        Assert.Equal([N("lb-public-sg-from-clients-203-0-113-0-24-443"), N("lb-public-sg-from-clients-203-0-113-0-24-80")], findings.Select(f => f.Resource).Order(StringComparer.Ordinal));
         Assert.All(findings, f => Assert.Contains("no application load balancer", f.Message, StringComparison.Ordinal));
     }
 

@@ -31,6 +31,15 @@ public sealed class RuleTests
     /// <summary>Case name → (program, rule expected to fail, resource it must flag, the edit).</summary>
     private static readonly Dictionary<string, (Func<PulumiProgram> Program, string Rule, string Resource, Func<PulumiProgram, PulumiProgram> Edit)> Cases = new()
     {
+        ["internet-facing load balancer without its web ACL"] = (Staging, "alb-web-acl", N("lb-public-alb"), p => p.Without(N("lb-public-waf-association"))),
+        ["load balancer opened to everyone"] = (Staging, "alb-open-ingress", N("lb-public-sg-from-clients-203-0-113-0-24-443"),
+            p => p.Set(N("lb-public-sg-from-clients-203-0-113-0-24-443"), "cidrIpv4", "0.0.0.0/0")),
+        ["log group kept forever"] = (Staging, "log-retention", N("cluster-logs"), p => p.Unset(N("cluster-logs"), "retentionInDays")),
+        ["cluster creator made admin"] = (Staging, "eks-creator-not-admin", N("cluster-eks"), p => p.Set(N("cluster-eks"), "accessConfig.bootstrapClusterCreatorAdminPermissions", true)),
+        ["key on the default key policy"] = (Staging, "kms-key-policy", N("state-key"), p => p.Unset(N("state-key"), "policy")),
+        ["appliance image looked up at deploy time"] = (Prod, "appliance-ami-pinned", Cn("vpn-appliance-a"), p => p.Set(Cn("vpn-appliance-a"), "ami",
+            new Invoke(ResourceTypes.GetAmi, new MapValue { ["mostRecent"] = true, ["owners"] = Value.List("837727238323") }, new Ref("cn-north-1-aws"), "id"))),
+        ["Harbor on a floating tag"] = (Staging, "image-digest", N("harbor-release"), p => p.Set(N("harbor-release"), "values.core.image.tag", "latest")),
         ["rds storage not encrypted"] = (Staging, "rds-encrypted", N("db-instance"), p => p.Set(N("db-instance"), "storageEncrypted", false)),
         ["rds encryption left to the default"] = (Staging, "rds-encrypted", N("db-instance"), p => p.Unset(N("db-instance"), "storageEncrypted")),
         ["redis not encrypted at rest"] = (Staging, "cache-encrypted", N("cache-group"), p => p.Set(N("cache-group"), "atRestEncryptionEnabled", false)),
@@ -63,8 +72,6 @@ public sealed class RuleTests
         ["database without a subnet group"] = (Staging, "stateful-not-public", N("db-instance"), p => p.Unset(N("db-instance"), "dbSubnetGroupName")),
         ["cache admits a public CIDR"] = (Staging, "stateful-not-public", N("cache-group"), p => p.With(OnStaging(N("cache-sg-from-office"), ResourceTypes.IngressRule,
             new MapValue { ["securityGroupId"] = Id(N("cache-sg")), ["cidrIpv4"] = "203.0.113.0/24", ["ipProtocol"] = "tcp", ["fromPort"] = 6379, ["toPort"] = 6379 }))),
-        ["load balancer group opens SSH to the internet"] = (Staging, "open-ingress", N("lb-public-sg-from-clients-443"), p => p
-            .Set(N("lb-public-sg-from-clients-443"), "fromPort", 22).Set(N("lb-public-sg-from-clients-443"), "toPort", 22)),
         ["nodes open on 443"] = (Staging, "open-ingress", N("cluster-nodes-sg-from-internet"), p => p.With(OnStaging(N("cluster-nodes-sg-from-internet"), ResourceTypes.IngressRule,
             new MapValue { ["securityGroupId"] = Id(N("cluster-nodes-sg")), ["cidrIpv4"] = "0.0.0.0/0", ["ipProtocol"] = "tcp", ["fromPort"] = 443, ["toPort"] = 443 }))),
         ["inline ingress open on all protocols"] = (Staging, "open-ingress", N("network-debug-sg"), p => p.With(OnStaging(N("network-debug-sg"), ResourceTypes.SecurityGroup,

@@ -31,7 +31,7 @@ public class CliTests
     [Fact]
     public void Synth_reads_pulumi_config_from_the_environment_before_stack_files()
     {
-        var json = """{"harbor-ha:topology":"ha","harbor-ha:domain":"r.example.com","harbor-ha:regions":"[{\"name\":\"eu-west-1\",\"slot\":4}]"}""";
+        var json = """{"harbor-ha:topology":"ha","harbor-ha:clusterAdminArns":"[\"arn:aws:iam::111122223333:role/harbor-ha-deployer\"]","harbor-ha:domain":"r.example.com","harbor-ha:regions":"[{\"name\":\"eu-west-1\",\"slot\":4}]"}""";
         var env = new Dictionary<string, string?> { ["PULUMI_CONFIG"] = json, ["PULUMI_STACK"] = "nonexistent" };
         var result = CliRunner.Run(Path.GetTempPath(), env, "synth");
         Assert.Equal(0, result.ExitCode);

@@ -46,7 +46,9 @@ public sealed class LoadBalancerControllerTests
             Release("cn-north-1").Values().At("image.repository"));
         Assert.Equal((Value)"961992271922.dkr.ecr.cn-northwest-1.amazonaws.com.cn/amazon/aws-load-balancer-controller",
             Release("cn-northwest-1").Values().At("image.repository"));
-        Assert.False(Release("eu-central-1").Values().ContainsKey("image"));
+        // Overseas: the chart's public ECR image, named explicitly so it can be pinned by digest.
+        Assert.Equal((Value)LoadBalancerController.DefaultImageRepository, Release("eu-central-1").Values().At("image.repository"));
+        Assert.Equal((Value)LoadBalancerController.ImageTag, Release("eu-central-1").Values().At("image.tag"));
     }
 
     [Fact]

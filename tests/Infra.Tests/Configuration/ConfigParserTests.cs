@@ -62,13 +62,14 @@ public class ConfigParserTests
     }
 
     [Fact]
-    public void Single_site_defaults_to_two_azs_public_exposure_and_a_lone_primary()
+    public void Single_site_defaults_to_two_azs_internal_exposure_and_a_lone_primary()
     {
         var config = TestConfigs.Parse(TestConfigs.SingleSite);
         var region = Assert.Single(config.Regions);
         Assert.Equal(2, region.AzCount);
         Assert.True(region.IsPrimary);
-        Assert.Equal(Exposure.Public, config.Exposure);
+        // An unconfigured stack is never reachable from the internet.
+        Assert.Equal(Exposure.Internal, config.Exposure);
         Assert.False(config.IsProtected);
         Assert.Equal(1, config.Sizing.HarborReplicas);
     }
@@ -77,7 +78,7 @@ public class ConfigParserTests
     public void Pulumi_config_json_with_structured_values_as_json_text_is_accepted()
     {
         var json = """
-            {"harbor-ha:topology":"ha","harbor-ha:domain":"registry.example.com",
+            {"harbor-ha:topology":"ha","harbor-ha:domain":"registry.example.com","harbor-ha:clusterAdminArns":"[\"arn:aws:iam::111122223333:role/harbor-ha-deployer\"]",
              "harbor-ha:regions":"[{\"name\":\"us-east-1\",\"slot\":3,\"drRegion\":\"us-west-2\"}]",
              "harbor-ha:sizing":"{\"harborReplicas\":4}",
              "aws:region":"us-east-1"}

@@ -98,6 +98,7 @@ public class DistributionConfigTests
             ["harbor-ha:regions"] = """[{"name":"eu-central-1","slot":1,"role":"primary"},{"name":"us-east-1","slot":2}]""",
             ["harbor-ha:proxyCaches"] = """[{"name":"hub","type":"docker-hub","username":"acme","passwordSecret":"hubToken"}]""",
             ["harbor-ha:hubToken"] = "s3cr3t-value",
+            ["harbor-ha:clusterAdminArns"] = """["arn:aws:iam::111122223333:role/admins"]""",
         };
         var config = ConfigParser.Parse(RawConfig.FromEnvironmentJson(JsonSerializer.Serialize(values), """["harbor-ha:hubToken"]"""));
 

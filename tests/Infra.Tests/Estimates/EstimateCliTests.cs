@@ -6,7 +6,7 @@ namespace HarborHa.Tests.Estimates;
 /// <summary><c>infra cost</c> and <c>infra timeline</c>: results on stdout, errors on stderr, exit 2 on bad input naming the option.</summary>
 public class EstimateCliTests
 {
-    private static readonly string Dir = CliRunner.ProjectWith("ha", EstimateConfigs.Ha);
+    private static readonly string Dir = CliRunner.ProjectWith("ha", EstimateConfigs.Ha + "\n  harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/admins]\n");
 
     [Fact]
     public void Cost_prints_a_table_per_region_and_kind_with_the_total()
@@ -22,7 +22,7 @@ public class EstimateCliTests
     [Fact]
     public void Cost_json_converts_china_with_the_given_rate()
     {
-        var dir = CliRunner.ProjectWith("geo", HarborHa.Tests.Distribution.GeoConfigs.TwoSides);
+        var dir = CliRunner.ProjectWith("geo", HarborHa.Tests.Distribution.GeoConfigs.TwoSides + "\n  harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/admins, arn:aws-cn:iam::444455556666:role/admins]\n");
         static decimal China(string json) => JsonDocument.Parse(json).RootElement.GetProperty("lines").EnumerateArray()
             .Where(l => l.GetProperty("region").GetString()!.StartsWith("cn-", StringComparison.Ordinal)).Sum(l => l.GetProperty("monthly").GetDecimal());
         var at7 = CliRunner.Run(dir, null, "cost", "--stack", "geo", "--format", "json", "--cny-per-usd", "7");

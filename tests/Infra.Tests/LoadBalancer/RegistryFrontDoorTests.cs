@@ -11,7 +11,8 @@ public sealed class RegistryFrontDoorTests
 {
     private const string Region = "eu-central-1";
 
-    private static readonly PulumiProgram Ha = TestConfigs.Synth(TestConfigs.Ha);
+    /// <summary>ha with a public load balancer for one documentation range of clients.</summary>
+    private static readonly PulumiProgram Ha = TestConfigs.Synth(TestConfigs.Ha + "\n  harbor-ha:exposure: public\n  harbor-ha:clientCidrs: [203.0.113.0/24]\n");
 
     private static string WithExposure(string stackYaml, string exposure) => $"{stackYaml}\n  harbor-ha:exposure: {exposure}\n";
 
@@ -79,8 +80,14 @@ public sealed class RegistryFrontDoorTests
         Assert.Equal(new Number(80), http.Properties["port"]);
         Assert.Equal("ELBSecurityPolicy-TLS13-1-2-2021-06", https.Text("sslPolicy"));
         Assert.Equal("HTTPS", https.Text("protocol"));
-        var forward = ((ListValue)https.Properties["defaultActions"]).Items.Cast<MapValue>().Single();
+        // The internet gets the registry API and its token service; everything else is refused.
+        var refused = ((ListValue)https.Properties["defaultActions"]).Items.Cast<MapValue>().Single();
+        Assert.Equal((Value)"fixed-response", refused["type"]);
+        Assert.Equal((Value)"403", refused.At("fixedResponse.statusCode"));
+        var registry = Ha.Get($"{Region}-lb-public-https-registry");
+        var forward = ((ListValue)registry.Properties["actions"]).Items.Cast<MapValue>().Single();
         Assert.Equal(new Ref($"{Region}-lb-public-tg", "arn"), forward["targetGroupArn"]);
+        Assert.Equal(["/v2", "/v2/*", "/service/token"], ((ListValue)((MapValue)((ListValue)registry.Properties["conditions"]).Items.Single()).At("pathPattern.values")!).Items.Cast<Text>().Select(t => t.Value));
     }
 
     [Fact]
@@ -100,7 +107,7 @@ public sealed class RegistryFrontDoorTests
         var ingress = Ha.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
         var albRules = ingress.Where(r => r.Properties["securityGroupId"] == new Ref($"{Region}-lb-public-sg", "id")).ToArray();
         Assert.Equal([80L, 443L], albRules.Select(r => ((Number)r.Properties["fromPort"]).Value).Order());
-        Assert.All(albRules, r => Assert.Equal((Value)"0.0.0.0/0", r.Properties["cidrIpv4"]));
+        Assert.All(albRules, r => Assert.Equal((Value)"203.0.113.0/24", r.Properties["cidrIpv4"]));
 
         var egress = Ha.OfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
             .Where(r => r.Properties["securityGroupId"] == new Ref($"{Region}-lb-public-sg", "id")).ToArray();
@@ -190,7 +197,7 @@ public sealed class RegistryFrontDoorTests
         const string arn = "arn:aws:acm:eu-central-1:111122223333:certificate/abc";
         var program = TestConfigs.Synth(TestConfigs.Ha + $"\n  harbor-ha:certificate:\n    mode: imported\n    arns:\n      eu-central-1: {arn}\n");
 
-        Assert.Equal((Value)arn, program.Get($"{Region}-lb-public-https").Properties["certificateArn"]);
+        Assert.Equal((Value)arn, program.Get($"{Region}-lb-internal-https").Properties["certificateArn"]);
         Assert.Empty(program.OfType("aws:acm/certificate:Certificate"));
         Assert.False(program.Contains(HarborHa.Dns.PublicZone.LogicalName));
     }
@@ -205,7 +212,7 @@ public sealed class RegistryFrontDoorTests
         Assert.Equal(new Ref("ap-southeast-1-lb-tls-cert", "certPem"), cert.Properties["certificateBody"]);
         Assert.Equal(new Ref("global-tls"), dev.Get("ap-southeast-1-lb-tls-cert").Options.Provider);
         Assert.Equal([(Value)"ap-southeast-1.registry.example.com"], ((ListValue)dev.Get("ap-southeast-1-lb-tls-cert").Properties["dnsNames"]).Items);
-        Assert.Equal(new Ref("ap-southeast-1-lb-certificate", "arn"), dev.Get("ap-southeast-1-lb-public-https").Properties["certificateArn"]);
+        Assert.Equal(new Ref("ap-southeast-1-lb-certificate", "arn"), dev.Get("ap-southeast-1-lb-internal-https").Properties["certificateArn"]);
         Assert.Equal(new Ref("ap-southeast-1-lb-tls-cert", "certPem"), dev.Outputs["apSoutheast1SelfSignedCertificate"]);
         Assert.False(Ha.Outputs.ContainsKey("euCentral1SelfSignedCertificate"));
     }

@@ -32,7 +32,7 @@ public class CrossPartitionLinkTests
     }
 
     [Fact]
-    public void Appliances_require_imdsv2_use_a_looked_up_image_and_keep_their_interface()
+    public void Appliances_require_imdsv2_boot_the_pinned_image_and_keep_their_interface()
     {
         foreach (var l in Letters)
         {
@@ -42,10 +42,10 @@ public class CrossPartitionLinkTests
             Assert.Equal(Config.Vpn.ApplianceInstanceType, instance.Text("instanceType"));
             Assert.Equal(new Ref($"cn-north-1-vpn-appliance-{l}-eni", "id"), instance.MapOf("primaryNetworkInterface")["networkInterfaceId"]);
             Assert.True(((Flag)instance.MapOf("rootBlockDevice")["encrypted"]).Value);
-            var ami = Assert.IsType<Invoke>(instance.Properties["ami"]);
+            // The image pinned in config (harbor-ha:vpn.applianceAmis); without it, Canonical's newest is looked up.
+            Assert.Equal((Value)Config.Vpn.ApplianceAmis["cn-north-1"], instance.Properties["ami"]);
+            var ami = ApplianceImage.Lookup(new Ref("cn-north-1-aws"), HarborHa.Common.Partition.AwsCn, Config.Vpn.ApplianceInstanceType);
             Assert.Equal("aws:ec2/getAmi:getAmi", ami.Function);
-            Assert.Equal("cn-north-1-aws", ami.Provider.Target);
-            Assert.Equal("id", ami.Return);
             Assert.Equal(new Text(ApplianceImage.CanonicalChina), Assert.Single(((ListValue)ami.Arguments["owners"]).Items));
             Assert.Contains("ami", instance.Options.IgnoreChanges);
             Assert.True(instance.FlagOf("userDataReplaceOnChange"));
@@ -126,10 +126,14 @@ public class CrossPartitionLinkTests
             Assert.Contains(new Ref(parameter.Name, "name"), userData.Parts);
 
             var policy = Assert.IsType<ToJson>(Program.Get($"cn-north-1-vpn-appliance-{l}-policy").Properties["policy"]).Inner;
-            var statement = (MapValue)((ListValue)((MapValue)policy)["Statement"]).Items.Single();
-            Assert.Equal(new Text("ssm:GetParameter"), statement["Action"]);
-            Assert.Equal(new Ref(parameter.Name, "arn"), statement["Resource"]);
-            Assert.Equal("arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore", Program.Get($"cn-north-1-vpn-appliance-{l}-ssm").Text("policyArn"));
+            var statements = ((ListValue)((MapValue)policy)["Statement"]).Items.Cast<MapValue>().ToArray();
+            var own = statements.Single(s => s["Sid"] == (Value)"OwnTunnelKeys");
+            Assert.Equal(new Text("ssm:GetParameter"), own["Action"]);
+            Assert.Equal(new Ref(parameter.Name, "arn"), own["Resource"]);
+            // Session Manager's channel permissions only: no ssm:GetParameter(s) on every parameter, no managed policy.
+            var channels = statements.Single(s => s["Sid"] == (Value)"SessionManagerChannels");
+            Assert.All(((ListValue)channels["Action"]).Items.Cast<Text>(), a => Assert.True(a.Value.StartsWith("ssmmessages:", StringComparison.Ordinal) || a.Value == "ssm:UpdateInstanceInformation"));
+            Assert.False(Program.Contains($"cn-north-1-vpn-appliance-{l}-ssm"));
         }
     }
 

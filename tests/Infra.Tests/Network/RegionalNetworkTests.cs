@@ -1,3 +1,4 @@
+using HarborHa.Common;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Network;
@@ -55,10 +56,21 @@ public class RegionalNetworkTests
     }
 
     [Fact]
-    public void Load_balancer_controller_finds_public_and_private_subnets_by_tag()
+    public void Load_balancer_subnet_tags_follow_the_exposure_and_default_to_internal_only()
     {
         var (program, _) = Build("eu-central-1", 1, NatStrategy.PerAz);
-        Assert.Equal("1", program.Get("eu-central-1-network-public-a").MapOf("tags").TextIn("kubernetes.io/role/elb"));
+        // Internal by default: a LoadBalancer Service cannot become internet-facing by accident.
+        Assert.Null(program.Get("eu-central-1-network-public-a").MapOf("tags").TextIn("kubernetes.io/role/elb"));
+        var publicProgram = new PulumiProgram("test");
+        _ = new RegionalNetwork(publicProgram, new AwsProviderRegistry(publicProgram).For("eu-central-1"), new RegionalNetworkArgs
+        {
+            Region = "eu-central-1",
+            VpcCidr = "10.136.0.0/16",
+            AvailabilityZones = ["eu-central-1a", "eu-central-1b", "eu-central-1c"],
+            FlowLogGroupName = "/test/flow-logs",
+            LoadBalancerSubnets = LoadBalancerSubnets.InternalAndPublic,
+        });
+        Assert.Equal("1", publicProgram.Get("eu-central-1-network-public-a").MapOf("tags").TextIn("kubernetes.io/role/elb"));
         Assert.Equal("1", program.Get("eu-central-1-network-private-a").MapOf("tags").TextIn("kubernetes.io/role/internal-elb"));
         Assert.Null(program.Get("eu-central-1-network-data-a").MapOf("tags").TextIn("kubernetes.io/role/internal-elb"));
     }

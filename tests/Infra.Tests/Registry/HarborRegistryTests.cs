@@ -100,7 +100,7 @@ public sealed class HarborRegistryTests
         var release = Ha.HarborRelease(Region);
 
         Assert.Contains(new Ref($"{Region}-cluster-lb-controller-release"), release.Options.DependsOn);
-        Assert.Contains(new Ref($"{Region}-harbor-public-binding"), release.Options.DependsOn);
+        Assert.Contains(new Ref($"{Region}-harbor-internal-binding"), release.Options.DependsOn);
         Assert.Contains(new Ref($"{Region}-cluster-addon-coredns"), release.Options.DependsOn);
     }
 

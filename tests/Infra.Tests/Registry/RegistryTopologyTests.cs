@@ -151,7 +151,10 @@ public sealed class RegistryTopologyTests
 
         Assert.Equal([(Value)"mirror.example.cn/harbor/aquasec/trivy-db"], ((ListValue)((MapValue)china["trivy"])["dbRepository"]).Items);
         var overseas = (MapValue)program.Get("eu-central-1-harbor-release").Properties["values"];
-        Assert.False(((MapValue)overseas["core"]).ContainsKey("image"));
+        // Overseas: the chart's own registry and tag, named explicitly so that the image lock can pin them.
+        Assert.Equal((Value)"docker.io/goharbor/harbor-core", ((MapValue)((MapValue)overseas["core"])["image"])["repository"]);
+        Assert.Equal((Value)HarborImages.Tag, ((MapValue)((MapValue)overseas["core"])["image"])["tag"]);
+        Assert.False(((MapValue)overseas["trivy"]).ContainsKey("dbRepository"));
         Assert.Equal("mirror.example.cn/harbor", Assert.IsType<Text>(((MapValue)((MapValue)program.Get("cn-north-1-dragonfly-release").Properties["values"])["global"])["imageRegistry"]).Value);
     }
 

@@ -23,6 +23,7 @@ public static class TestConfigs
           harbor-ha:topology: ha
           harbor-ha:domain: registry.example.com
           harbor-ha:chinaImageMirror: mirror.example.cn/harbor
+          harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/harbor-ha-deployer]
           harbor-ha:regions:
             - name: eu-central-1
               slot: 1
@@ -34,6 +35,7 @@ public static class TestConfigs
           harbor-ha:topology: geo
           harbor-ha:domain: registry.example.com
           harbor-ha:chinaImageMirror: mirror.example.cn/harbor
+          harbor-ha:clusterAdminArns: [arn:aws:iam::111122223333:role/harbor-ha-deployer, arn:aws-cn:iam::444455556666:role/harbor-ha-deployer]
           harbor-ha:regions:
             - name: cn-north-1
               slot: 0
@@ -48,7 +50,37 @@ public static class TestConfigs
               slot: 1
         """;
 
-    public static StackConfig Parse(string stackYaml) => ConfigParser.Parse(RawConfig.FromStackYaml(stackYaml, "test.yaml"));
+    /// <summary>
+    /// Parses a fixture as a stack file, plus the keys that issue 18 made required when a fixture
+    /// written before it leaves them out (tests/Infra.Tests/Distribution/GeoConfigs.cs and inline
+    /// fixtures): outside dev, a cluster admin of each partition; with exposure public or both, a
+    /// documentation-range client CIDR. Tests of those requirements call <see cref="ParseStrict"/>.
+    /// </summary>
+    public static StackConfig Parse(string stackYaml) => ConfigParser.Parse(WithRequiredSecurityKeys(RawConfig.FromStackYaml(stackYaml, "test.yaml")));
+
+    /// <summary>Parses a fixture exactly as written.</summary>
+    public static StackConfig ParseStrict(string stackYaml) => ConfigParser.Parse(RawConfig.FromStackYaml(stackYaml, "test.yaml"));
+
+    /// <summary>The fixture deployer's role in each partition (documentation account ids).</summary>
+    public static readonly IReadOnlyList<string> FixtureAdmins =
+        ["arn:aws:iam::111122223333:role/harbor-ha-deployer", "arn:aws-cn:iam::444455556666:role/harbor-ha-deployer"];
+
+    private static RawConfig WithRequiredSecurityKeys(RawConfig raw)
+    {
+        var values = new SortedDictionary<string, RawValue>(raw.Values.ToDictionary(v => v.Key, v => v.Value), StringComparer.Ordinal);
+        string? Text(string key) => values.TryGetValue(key, out var v) && v.Node is System.Text.Json.Nodes.JsonValue j && j.TryGetValue<string>(out var t) ? t : null;
+        if (Text("harbor-ha:environment") != "dev" && !values.ContainsKey("harbor-ha:clusterAdminArns"))
+        {
+            values["harbor-ha:clusterAdminArns"] = new RawValue(new System.Text.Json.Nodes.JsonArray([.. FixtureAdmins.Select(a => (System.Text.Json.Nodes.JsonNode?)a)]), false);
+        }
+
+        if (Text("harbor-ha:exposure") is "public" or "both" && !values.ContainsKey("harbor-ha:clientCidrs"))
+        {
+            values["harbor-ha:clientCidrs"] = new RawValue(new System.Text.Json.Nodes.JsonArray("203.0.113.0/24"), false);
+        }
+
+        return raw with { Values = values };
+    }
 
     public static PulumiProgram Synth(string stackYaml) => Synthesizer.Build(Parse(stackYaml));
 
