@@ -39,10 +39,10 @@ public static class CheckCommand
     /// <summary>Prints a report (rules, findings, AZ-loss table) and returns the exit code: 1 when a rule failed.</summary>
     public static int Report(CliContext context, CheckReport report, StackConfig config, int resourceCount)
     {
-        var console = CidrCommand.ConsoleFor(context.Stderr);
+        var console = CidrCommand.ConsoleFor(context.Stdout);
         console.Profile.Width = 120;
         console.Write(RuleTable(report));
-        WriteFindings(context.Stderr, report);
+        WriteFindings(context.Stdout, report);
         console.Write(AzLossTable(report, config));
         var failed = report.Failures.Count();
         if (failed > 0)
@@ -51,7 +51,7 @@ public static class CheckCommand
             return ExitCodes.Failed;
         }
 
-        context.Stderr.WriteLine($"ok: all {report.Results.Count} rules passed on {resourceCount} resources");
+        context.Stdout.WriteLine($"ok: all {report.Results.Count} rules passed on {resourceCount} resources");
         return ExitCodes.Ok;
     }
 

@@ -20,7 +20,7 @@ public static class CidrCommand
                 return code;
             }
 
-            var console = ConsoleFor(context.Stderr);
+            var console = ConsoleFor(context.Stdout);
             if (config is null)
             {
                 console.Write(SlotTable());

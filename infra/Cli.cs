@@ -6,7 +6,7 @@ using HarborHa.Stacks;
 namespace HarborHa.Cli;
 
 /// <summary>
-/// The <c>infra</c> command line. Only <c>synth</c> writes to stdout (the program Pulumi reads);
+/// The <c>infra</c> command line. Results go to stdout (the program, help, tables, graphs, reports);
 /// logs, tables and errors go to stderr.
 /// </summary>
 public static class Cli
@@ -41,7 +41,7 @@ public static class Cli
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

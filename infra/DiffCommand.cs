@@ -68,11 +68,11 @@ public static class DiffCommand
     /// <summary>Prints the diff and returns the exit code: 1 while a dangerous change is not allowed.</summary>
     public static int Report(CliContext context, DiffResult diff, string label, IReadOnlyList<string> allowed)
     {
-        var console = CidrCommand.ConsoleFor(context.Stderr);
+        var console = CidrCommand.ConsoleFor(context.Stdout);
         console.Profile.Width = 160;
         if (diff.Changes.Count == 0)
         {
-            context.Stderr.WriteLine($"no changes ({label})");
+            context.Stdout.WriteLine($"no changes ({label})");
             return ExitCodes.Ok;
         }
 
@@ -96,11 +96,11 @@ public static class DiffCommand
 
         foreach (var c in diff.Dangerous)
         {
-            context.Stderr.WriteLine($"{(allowSet.Contains(c.Name) ? "allowed" : "DANGER")} {c.Name}: {string.Join("; ", c.Dangers)}");
+            context.Stdout.WriteLine($"{(allowSet.Contains(c.Name) ? "allowed" : "DANGER")} {c.Name}: {string.Join("; ", c.Dangers)}");
         }
 
         var unallowed = diff.Unallowed(allowed);
-        context.Stderr.WriteLine($"{diff.Added.Count()} added, {diff.Removed.Count()} removed, {diff.Changed.Count()} changed; {diff.Dangerous.Count()} dangerous, {unallowed.Count} not allowed");
+        context.Stdout.WriteLine($"{diff.Added.Count()} added, {diff.Removed.Count()} removed, {diff.Changed.Count()} changed; {diff.Dangerous.Count()} dangerous, {unallowed.Count} not allowed");
         if (unallowed.Count > 0)
         {
             context.Stderr.WriteLine($"error: dangerous changes; if intended, re-run with {string.Join(" ", unallowed.Select(c => $"--allow {c.Name}"))}");

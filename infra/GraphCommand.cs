@@ -21,7 +21,7 @@ public static class GraphCommand
             }
 
             var graph = TopologyGraph.For(config);
-            context.Stderr.Write(parse.GetValue(format) == "dot" ? GraphRenderer.Dot(graph) : GraphRenderer.Mermaid(graph));
+            context.Stdout.Write(parse.GetValue(format) == "dot" ? GraphRenderer.Dot(graph) : GraphRenderer.Mermaid(graph));
             return ExitCodes.Ok;
         });
         return command;

@@ -21,8 +21,8 @@ public sealed class CheckCommandTests
         var code = CheckCommand.Report(context, CheckRunner.Run(program), config, program.Resources.Count);
 
         Assert.Equal(ExitCodes.Failed, code);
-        Assert.Equal("", stdout.ToString());
-        var text = stderr.ToString();
+        Assert.NotEmpty(stdout.ToString()); // the report is a result: stdout
+        var text = stdout.ToString() + stderr.ToString();
         Assert.Contains("FAIL rds-encrypted: database storage", text, StringComparison.Ordinal);
         Assert.Contains($"{N("db-instance")}: storageEncrypted is not true", text, StringComparison.Ordinal);
         Assert.Contains("error: 1 of", text, StringComparison.Ordinal);
@@ -34,11 +34,12 @@ public sealed class CheckCommandTests
         var program = Staging().Set(N("cluster-nodes"), "subnetIds", HarborHa.Model.Value.List(new HarborHa.Model.Ref(N("network-private-c"), "id")));
         var config = TestConfigs.LoadCommitted("staging");
         var stderr = new StringWriter();
-        var context = new CliContext(new StringWriter(), stderr, new Dictionary<string, string?>(), Path.GetTempPath());
+        var stdout = new StringWriter();
+        var context = new CliContext(stdout, stderr, new Dictionary<string, string?>(), Path.GetTempPath());
 
         CheckCommand.Report(context, CheckRunner.Run(program), config, program.Resources.Count);
 
-        var text = stderr.ToString();
+        var text = stdout.ToString() + stderr.ToString();
         Assert.Contains($"{Overseas}a", text, StringComparison.Ordinal);
         Assert.Contains($"{N("cluster-nodes")}: node group in subnets of {Overseas}c only", text, StringComparison.Ordinal);
     }
@@ -46,12 +47,13 @@ public sealed class CheckCommandTests
     [Fact]
     public void Single_site_explains_each_accepted_trade_off_in_its_own_words()
     {
+        var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = HarborHa.Cli.Cli.Run(["check", "--stack", "dev"], new StringWriter(), stderr, new Dictionary<string, string?>(), TestConfigs.RepoRoot());
+        var code = HarborHa.Cli.Cli.Run(["check", "--stack", "dev"], stdout, stderr, new Dictionary<string, string?>(), TestConfigs.RepoRoot());
 
         Assert.Equal(ExitCodes.Ok, code);
-        var text = stderr.ToString();
+        var text = stdout.ToString() + stderr.ToString();
         Assert.Contains($"accepted: {N("db-instance")}: ", text, StringComparison.Ordinal);
         Assert.Contains("single-site keeps one database in one AZ to save cost; use ha for AZ redundancy", text, StringComparison.Ordinal);
         Assert.Contains("single-site routes every AZ through one NAT gateway to save cost", text, StringComparison.Ordinal);

