@@ -27,7 +27,7 @@ echo "== infra validate and infra check on every committed stack"
 for file in Pulumi.*.yaml; do
   stack="${file#Pulumi.}"; stack="${stack%.yaml}"
   dotnet infra/bin/Release/net10.0/infra.dll validate --stack "$stack"
-  dotnet infra/bin/Release/net10.0/infra.dll check --stack "$stack" 2> "$log/check-$stack.txt" \
+  dotnet infra/bin/Release/net10.0/infra.dll check --stack "$stack" > "$log/check-$stack.txt" 2>&1 \
     || { cat "$log/check-$stack.txt" >&2; exit 1; }
   tail -1 "$log/check-$stack.txt"
 done

@@ -23,7 +23,7 @@ public sealed class CommittedStackTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
-    public void Infra_check_exits_0_and_writes_nothing_to_stdout(string stack)
+    public void Infra_check_exits_0_and_reports_on_stdout(string stack)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -31,9 +31,9 @@ public sealed class CommittedStackTests
         var code = HarborHa.Cli.Cli.Run(["check", "--stack", stack], stdout, stderr, new Dictionary<string, string?>(), TestConfigs.RepoRoot());
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Equal("", stdout.ToString());
-        Assert.Contains("ok: all", stderr.ToString(), StringComparison.Ordinal);
-        Assert.Contains("AZ-loss analysis", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+        Assert.Contains("ok: all", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("AZ-loss analysis", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -65,10 +65,11 @@ public sealed class CommittedStackTests
         };
         var stderr = new StringWriter();
 
-        var code = HarborHa.Cli.Cli.Run(["check"], new StringWriter(), stderr, environment, Path.GetTempPath());
+        var stdout = new StringWriter();
+        var code = HarborHa.Cli.Cli.Run(["check"], stdout, stderr, environment, Path.GetTempPath());
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("eu-west-1c", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("eu-west-1c", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
