@@ -20,10 +20,7 @@ public static partial class DocsFiles
 
     /// <summary>Every heading's anchor in a markdown file.</summary>
     public static IReadOnlySet<string> Anchors(string file) =>
-        File.ReadLines(file)
-            .Where(l => l.StartsWith('#'))
-            .Select(l => Anchor(l.TrimStart('#')))
-            .ToHashSet(StringComparer.Ordinal);
+        Headings(File.ReadAllLines(file)).Select(h => Anchor(h.Text)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Lines of fenced code blocks (```sh, ```bash, ``` ), with the file and line number.</summary>
     public static IEnumerable<(string File, int Line, string Text)> CodeLines(string file)
@@ -45,6 +42,59 @@ public static partial class DocsFiles
             }
         }
     }
+
+    /// <summary>
+    /// The rows of the markdown tables in <paramref name="text"/> (header and separator rows left out),
+    /// each split into trimmed cells; an escaped <c>\|</c> stays inside its cell.
+    /// </summary>
+    public static IEnumerable<string[]> TableRows(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.StartsWith('|') || line.StartsWith("| ---", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var cells = CellSeparator().Split(line.Trim().Trim('|')).Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal)).ToArray();
+            yield return cells;
+        }
+    }
+
+    /// <summary>The text of the section under the first heading that starts with <paramref name="heading"/>, up to the next heading of any level.</summary>
+    public static string Section(string text, string heading)
+    {
+        var lines = text.Split('\n');
+        var headings = Headings(lines).ToArray();
+        var start = Array.FindIndex(headings, h => h.Text.StartsWith(heading, StringComparison.Ordinal));
+        if (start < 0)
+        {
+            throw new Xunit.Sdk.XunitException($"no heading '{heading}'");
+        }
+
+        var end = start + 1 < headings.Length ? headings[start + 1].Index : lines.Length;
+        return string.Join('\n', lines[(headings[start].Index + 1)..end]);
+    }
+
+    /// <summary>The headings of a markdown text (outside code blocks, where <c>#</c> starts a shell comment): line index, level and text.</summary>
+    public static IEnumerable<(int Index, int Level, string Text)> Headings(IReadOnlyList<string> lines)
+    {
+        var inBlock = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inBlock = !inBlock;
+            }
+            else if (!inBlock && lines[i].StartsWith('#'))
+            {
+                yield return (i, lines[i].TakeWhile(c => c == '#').Count(), lines[i].TrimStart('#').Trim());
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex CellSeparator();
 
     [GeneratedRegex("[^a-z0-9_-]")]
     private static partial Regex NotAnchorChar();

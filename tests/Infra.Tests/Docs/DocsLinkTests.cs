@@ -13,12 +13,27 @@ public partial class DocsLinkTests
     {
         var file = Path.Combine(Support.TestConfigs.RepoRoot(), relative);
         var broken = new List<string>();
-        foreach (Match link in Link().Matches(File.ReadAllText(file)))
+        var text = File.ReadAllText(file);
+        foreach (var target in Link().Matches(text).Concat(ReferenceLink().Matches(text)).Concat(HtmlLink().Matches(text)).Select(m => m.Groups["target"].Value))
         {
-            var target = link.Groups["target"].Value;
-            if (target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal)
-                || target.StartsWith("mailto:", StringComparison.Ordinal))
+            if (Uri.TryCreate(target, UriKind.Absolute, out var uri) && target.Contains(':', StringComparison.Ordinal) && !target.StartsWith('/'))
             {
+                if (uri.Scheme is not ("http" or "https"))
+                {
+                    broken.Add($"{target}: only http(s) links to public pages may leave the repository");
+                }
+                else if (uri.IsLoopback || uri.Host.EndsWith(".internal", StringComparison.Ordinal) || uri.Host.EndsWith(".local", StringComparison.Ordinal)
+                    || System.Net.IPAddress.TryParse(uri.Host, out _))
+                {
+                    broken.Add($"{target}: not a public page");
+                }
+
+                continue;
+            }
+
+            if (target.StartsWith('/'))
+            {
+                broken.Add($"{target}: an absolute path is outside the repository on every other machine");
                 continue;
             }
 
@@ -41,6 +56,32 @@ public partial class DocsLinkTests
         Assert.True(broken.Count == 0, $"{relative}:\n" + string.Join("\n", broken));
     }
 
+    /// <summary>Repository paths quoted as code (<c>`stacks/Config/Planning/Sizing.cs`</c>, <c>`Cache/HarborCache.cs`</c>) exist.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_quoted_repository_path_exists(string relative)
+    {
+        var root = Support.TestConfigs.RepoRoot();
+        var sources = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .ToArray();
+        var missing = new List<string>();
+        foreach (Match m in QuotedPath().Matches(File.ReadAllText(Path.Combine(root, relative))))
+        {
+            var path = m.Groups["path"].Value;
+            var exists = TopFolder().IsMatch(path)
+                ? File.Exists(Path.Combine(root, path)) || Directory.Exists(Path.Combine(root, path))
+                : sources.Any(s => s.EndsWith("/" + path, StringComparison.Ordinal));
+            if (!exists)
+            {
+                missing.Add(path);
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{relative} quotes paths that do not exist: " + string.Join(", ", missing.Distinct()));
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void No_doc_refers_to_material_outside_the_repository(string relative)
@@ -53,4 +94,17 @@ public partial class DocsLinkTests
 
     [GeneratedRegex(@"\[[^\]]*\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"^\s*\[[^\]]+\]:\s*(?<target>\S+)", RegexOptions.Multiline)]
+    private static partial Regex ReferenceLink();
+
+    [GeneratedRegex(@"<a\s+href=""(?<target>[^""]+)""")]
+    private static partial Regex HtmlLink();
+
+    /// <summary>A code span that is a repository path: under a top-level folder, or a C# file under a capability folder.</summary>
+    [GeneratedRegex(@"`(?<path>(?:components|stacks|infra|tests|docs|examples)/[A-Za-z0-9_./-]*|[A-Z][A-Za-z]+/[A-Za-z0-9_/]+\.cs)`")]
+    private static partial Regex QuotedPath();
+
+    [GeneratedRegex("^(components|stacks|infra|tests|docs|examples)/")]
+    private static partial Regex TopFolder();
 }
