@@ -90,10 +90,16 @@ public partial class DocsLinkTests
         Assert.DoesNotContain("DESIGN.md", text, StringComparison.Ordinal);
         Assert.DoesNotContain("../shared", text, StringComparison.Ordinal);
         Assert.DoesNotContain("STYLE.md", text, StringComparison.Ordinal);
+        // A README section named in prose is a link, so the link test checks that the section exists.
+        var unlinked = ProseReadmeSection().Matches(text).Select(m => m.Value).ToArray();
+        Assert.True(unlinked.Length == 0, $"{relative} names README sections without linking them: " + string.Join(", ", unlinked));
     }
 
     [GeneratedRegex(@"\[[^\]]*\]\((?<target>[^)\s]+)\)")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"(?<!\[)README, [a-z ]+\)")]
+    private static partial Regex ProseReadmeSection();
 
     [GeneratedRegex(@"^\s*\[[^\]]+\]:\s*(?<target>\S+)", RegexOptions.Multiline)]
     private static partial Regex ReferenceLink();
