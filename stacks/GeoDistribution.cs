@@ -29,12 +29,14 @@ public static class GeoDistribution
     /// <param name="global">The global random provider (robot secrets, Dragonfly passwords).</param>
     /// <param name="regions">Every region of the stack, by region code, as <see cref="RegionStack"/> built it.</param>
     /// <param name="publicZone">The stack's public zone (required with exposure <c>both</c>).</param>
+    /// <param name="crossBorderLink">What carries traffic between China and overseas (the VPN connections); empty with one side.</param>
     public static DistributionSystem Compose(
         PulumiProgram program,
         StackConfig config,
         GlobalProviders global,
         IReadOnlyDictionary<string, RegionStack> regions,
-        PublicZone? publicZone)
+        PublicZone? publicZone,
+        IReadOnlyList<Ref> crossBorderLink)
     {
         var missing = config.Regions.Select(r => r.Name).Where(n => !regions.ContainsKey(n)).ToArray();
         if (missing.Length > 0)
@@ -64,6 +66,9 @@ public static class GeoDistribution
             }
         }
 
+        // Whatever calls across the border waits for the link, the source's forwarding rules and a ping Job.
+        var gates = new ReachabilityGates(program, crossBorderLink, privateDns.Forwarding);
+
         // Every region's Harbor configured alike, from one set of settings; the robots share one secret per role.
         var credentials = new DistributionCredentials(program, global.Random);
         var projects = config.Projects.Select(ProjectOf).ToArray();
@@ -74,7 +79,7 @@ public static class GeoDistribution
             var name = region.Region.Name;
             distributions[name] = new RegionDistribution(program, new RegionDistributionArgs
             {
-                Harbor = HarborOf(region),
+                Harbor = HarborOf(config, region),
                 Projects = projects,
                 ProxyCaches = proxyCaches,
                 Credentials = credentials,
@@ -86,7 +91,7 @@ public static class GeoDistribution
 
         // The primary pushes to every other region; nothing pushes back or between replicas.
         var links = Links(config);
-        var rules = ReplicationRules.Declare(distributions.Values, links, ReplicationOf(config.Replication), credentials);
+        var rules = ReplicationRules.Declare(distributions.Values, links, ReplicationOf(config.Replication), credentials, gates);
 
         program.AddOutput("harborCiRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Ci));
         program.AddOutput("harborCiRobotSecret", credentials.SecretOf(RobotRole.Ci));
@@ -116,7 +121,7 @@ public static class GeoDistribution
         new(region.Name, Partitions.Of(region.Name), RoleOf(region));
 
     /// <summary>A region's Harbor as distribution needs it, from what the region's stack built.</summary>
-    private static RegionHarbor HarborOf(RegionStack region) => new()
+    private static RegionHarbor HarborOf(StackConfig config, RegionStack region) => new()
     {
         Name = region.Region.Name,
         Partition = Partitions.Of(region.Region.Name),
@@ -125,6 +130,11 @@ public static class GeoDistribution
         // The regional name resolves to the internal load balancer inside the private network (private zone).
         PrivateEndpoint = region.FrontDoor.Url,
         AdminPassword = region.SharedSecrets.AdminPassword,
+        KubernetesProvider = region.Cluster.KubernetesProvider,
+        Namespace = region.Registry.Namespace,
+        ProbeImage = ReachabilityProbe.Image(
+            region.Region.Side == Side.China ? config.ChinaImageMirror : null,
+            config.ImageDigests.GetValueOrDefault(ReachabilityProbe.SourceReference)),
     };
 
     private static DnsRegion DnsRegionOf(RegionStack region)

@@ -23,8 +23,10 @@ public sealed class RegionDistribution
         var harbor = args.Harbor;
         Region = harbor.Name;
         Site = harbor.Site;
+        Harbor = harbor;
         PrivateEndpoint = harbor.PrivateEndpoint;
         var dependsOn = new[] { harbor.HarborRelease }.Concat(args.DependsOn).ToArray();
+        Answers = dependsOn;
         Provider = program.Add(Name("provider"), Resource.ProviderPrefix + "harbor", new MapValue
         {
             ["url"] = harbor.PrivateEndpoint,
@@ -84,6 +86,12 @@ public sealed class RegionDistribution
     /// <summary>The region as the replication plan sees it.</summary>
     public ReplicationSite Site { get; }
 
+    /// <summary>The region's Harbor as the registry tier built it.</summary>
+    public RegionHarbor Harbor { get; }
+
+    /// <summary>What the region's Harbor needs to answer at its private endpoint: its release and the args' dependencies (its DNS record).</summary>
+    public IReadOnlyList<Ref> Answers { get; }
+
     /// <summary>The region's private endpoint, where the primary's rules push to.</summary>
     public Value PrivateEndpoint { get; }
 
@@ -103,8 +111,12 @@ public sealed class RegionDistribution
     internal string Name(params string[] role) => LogicalName.Of([Region, "harbor", .. role]);
 
     /// <summary>Declares a Harbor resource of this region (its provider, waiting for the Harbor release).</summary>
-    internal Resource Declare(string name, string type, MapValue properties, Protection protection = Protection.Disposable) =>
-        _program.Add(name, type, properties, _options with { Protect = protection == Protection.Protected });
+    internal Resource Declare(string name, string type, MapValue properties, Protection protection = Protection.Disposable, IReadOnlyList<Ref>? dependsOn = null) =>
+        _program.Add(name, type, properties, _options with
+        {
+            Protect = protection == Protection.Protected,
+            DependsOn = [.. _options.DependsOn, .. dependsOn ?? []],
+        });
 
     private static bool Replicated(HarborProjectSpec project) => project.Replication == ProjectReplication.EveryRegion;
 

@@ -18,11 +18,16 @@ public static class ReplicationRules
     /// <param name="links">The plan, from <see cref="ReplicationPlan.For"/>.</param>
     /// <param name="settings">Tag filter, deletion and overwrite behaviour of every rule.</param>
     /// <param name="credentials">The robots' shared secrets: the replicator's is the endpoints' password.</param>
+    /// <param name="gates">
+    /// What endpoints across the border wait for (VPN, name resolution, a ping Job). Required when a
+    /// link crosses the border: Harbor refuses an endpoint it cannot reach when it is created.
+    /// </param>
     public static IReadOnlyList<Resource> Declare(
         IReadOnlyCollection<RegionDistribution> regions,
         IReadOnlyList<ReplicationLink> links,
         ReplicationSettings settings,
-        DistributionCredentials credentials)
+        DistributionCredentials credentials,
+        ReachabilityGates? gates = null)
     {
         var violations = ReplicationPlan.Violations(regions.Select(r => r.Site).ToArray(), links);
         if (violations.Count > 0)
@@ -39,6 +44,10 @@ public static class ReplicationRules
             var target = byName[link.Target];
             var replicator = target.Replicator
                 ?? throw new ProgramException($"{link.Target} has no replicator robot; is it the primary?");
+            var reachable = link.CrossesBorder
+                ? (gates ?? throw new ProgramException($"the link {link.Source} -> {link.Target} crosses the border: its endpoint needs reachability gates"))
+                    .Across(primary.Harbor, target.Harbor, target.Answers)
+                : [];
             var endpoint = primary.Declare(primary.Name("target", link.Target), ResourceTypes.HarborRegistry, new MapValue
             {
                 ["name"] = $"harbor-{link.Target}",
@@ -48,7 +57,7 @@ public static class ReplicationRules
                 ["accessSecret"] = credentials.SecretOf(RobotRole.Replicator),
                 ["insecure"] = false,
                 ["description"] = $"{link.Target}'s private endpoint, over the private network (managed by harbor-ha)",
-            });
+            }, dependsOn: reachable);
             var properties = new MapValue
             {
                 ["name"] = $"push-to-{link.Target}",

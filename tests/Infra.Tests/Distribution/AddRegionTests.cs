@@ -36,6 +36,7 @@ public class AddRegionTests
             "ap-southeast-1-transit-route-us-east-1",
             "cn-north-1-dns-resolver-forward-us-east-1",
             "cn-north-1-dns-resolver-forward-us-east-1-vpc",
+            "cn-north-1-harbor-ping-us-east-1",
             "cn-north-1-harbor-replication-us-east-1",
             "cn-north-1-harbor-target-us-east-1",
         ], elsewhere);

@@ -138,15 +138,16 @@ public class ReplicationRulesTests
     [Fact]
     public void An_endpoint_that_would_be_probed_before_its_target_answers_is_caught()
     {
-        // With the robot's name written out, nothing orders the endpoint after the target's Harbor and its DNS record.
+        // With the robot's name written out, nothing orders the endpoint after the target's Harbor and its DNS record
+        // (on this side of the border: there, the ping Job also waits for them).
         var resources = TwoSides.Resources();
-        var endpoint = resources["cn-north-1-harbor-target-eu-central-1"];
+        var endpoint = resources["cn-north-1-harbor-target-cn-northwest-1"];
         resources[endpoint.Name] = Set(endpoint, "accessId", "robot$replicator");
 
         var problems = ReplicationInvariants.Problems(resources, TwoSides.Config);
 
-        Assert.Contains($"{endpoint.Name} does not wait for eu-central-1-harbor-release, which eu-central-1's Harbor needs to answer", problems);
-        Assert.Contains($"{endpoint.Name} does not wait for eu-central-1-dns-private-record, which eu-central-1's Harbor needs to answer", problems);
+        Assert.Contains($"{endpoint.Name} does not wait for cn-northwest-1-harbor-release, which cn-northwest-1's Harbor needs to answer", problems);
+        Assert.Contains($"{endpoint.Name} does not wait for cn-northwest-1-dns-private-record, which cn-northwest-1's Harbor needs to answer", problems);
     }
 
     [Fact]
