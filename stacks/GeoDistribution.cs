@@ -74,14 +74,21 @@ public static class GeoDistribution
         var projects = config.Projects.Select(ProjectOf).ToArray();
         var proxyCaches = config.ProxyCaches.Select(c => ProxyCacheOf(program, c)).ToArray();
         var distributions = new SortedDictionary<string, RegionDistribution>(StringComparer.Ordinal);
-        foreach (var region in ordered)
+        var overseasSource = OverseasProxySource(config);
+
+        // Overseas first: China's proxy caches chain to the overseas Harbor's proxy projects.
+        foreach (var region in ordered.OrderBy(r => r.Region.Side == Side.China ? 1 : 0))
         {
             var name = region.Region.Name;
+            var harbor = HarborOf(config, region);
+            var caches = region.Region.Side == Side.China
+                ? ChinaProxyCaches(proxyCaches, harbor, overseasSource is null ? null : distributions[overseasSource], gates, credentials)
+                : proxyCaches;
             distributions[name] = new RegionDistribution(program, new RegionDistributionArgs
             {
-                Harbor = HarborOf(config, region),
+                Harbor = harbor,
                 Projects = projects,
-                ProxyCaches = proxyCaches,
+                ProxyCaches = caches,
                 Credentials = credentials,
                 Protection = ConfigMapping.ProtectionOf(config),
                 DependsOn = [privateDns.RecordOf(name)],
@@ -98,6 +105,42 @@ public static class GeoDistribution
         program.AddOutput("harborPullRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull));
         program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
         return new DistributionSystem(distributions, dragonfly, privateDns, links, rules);
+    }
+
+    /// <summary>
+    /// The overseas Harbor that China's proxy caches chain to: the primary if it is overseas (it
+    /// holds the stack's images anyway), else the overseas hub; null without an overseas region.
+    /// </summary>
+    public static string? OverseasProxySource(StackConfig config) =>
+        config.Primary.Side == Side.Overseas ? config.Primary.Name : config.HubOf(Side.Overseas)?.Name;
+
+    /// <summary>
+    /// A China region's proxy caches: those with a reachable upstream as configured; those with a
+    /// public internet upstream chained to the overseas Harbor's project of the same name over the
+    /// private network, logged in as the pull robot, once the path answers — where the region
+    /// resolves overseas names (the China hub and a China primary); left out elsewhere, and when
+    /// the stack has no overseas region.
+    /// </summary>
+    private static IReadOnlyList<ProxyCacheSpec> ChinaProxyCaches(
+        IReadOnlyList<ProxyCacheSpec> caches, RegionHarbor region, RegionDistribution? overseas, ReachabilityGates gates, DistributionCredentials credentials)
+    {
+        var chained = new List<ProxyCacheSpec>();
+        foreach (var cache in caches)
+        {
+            if (!PublicUpstreams.IsPublic(cache))
+            {
+                chained.Add(cache);
+            }
+            else if (overseas is not null && gates.Resolves(region.Name, overseas.Region) && overseas.ProxyProjects.TryGetValue(cache.Name, out var project))
+            {
+                var login = new UpstreamCredentials { Username = RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull), Password = credentials.SecretOf(RobotRole.Pull) };
+                var url = ((Text)overseas.PrivateEndpoint).Value;
+                chained.Add(PublicUpstreams.ChainedTo(cache, url, login,
+                    [.. gates.Across(region, overseas.Harbor, overseas.Answers), overseas.PullRobot, project]));
+            }
+        }
+
+        return chained;
     }
 
     /// <summary>The stack's push rules, from the same plan the program declares (the architecture drawing uses it too).</summary>

@@ -39,6 +39,9 @@ public sealed class ReachabilityGates
         _resolution = nameResolution;
     }
 
+    /// <summary>Whether <paramref name="target"/>'s name resolves in <paramref name="source"/> across the border.</summary>
+    public bool Resolves(string source, string target) => _resolution.ContainsKey((source, target));
+
     /// <summary>
     /// Everything a resource in <paramref name="source"/> that calls <paramref name="target"/>'s
     /// private endpoint across the border must depend on: the link, the source's name resolution and

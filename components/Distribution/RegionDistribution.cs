@@ -46,13 +46,14 @@ public sealed class RegionDistribution
         var managed = args.Projects.Select(p => DeclareProject(p, args.Protection)).ToArray();
         ProjectNames = args.Projects.Zip(managed, (p, r) => (p.Name, Ref: r.Out("name"))).ToDictionary(x => x.Name, x => x.Ref, StringComparer.Ordinal);
         ReplicatedProjectNames = args.Projects.Where(Replicated).Select(p => p.Name).ToArray();
-        var proxies = args.ProxyCaches.Select(DeclareProxyCache).ToArray();
+        ProxyProjects = args.ProxyCaches.ToDictionary(c => c.Name, c => DeclareProxyCache(c).Self, StringComparer.Ordinal);
 
         var managedNames = managed.Select(p => (Value)p.Out("name")).ToArray();
-        var pullable = managedNames.Concat(proxies.Select(p => (Value)p.Out("name"))).ToArray();
         var replicated = args.Projects.Zip(managed).Where(x => Replicated(x.First)).Select(x => (Value)x.Second.Out("name")).ToArray();
 
-        DeclareRobot(RobotRole.Pull, pullable, args.Credentials);
+        // Every project, by Harbor's "cover all projects" scope: the pull robot never waits for a
+        // proxy project, so an upstream that fails to be created cannot take the robot with it.
+        PullRobot = DeclareRobot(RobotRole.Pull, [], args.Credentials).Self;
         if (harbor.Role == DistributionRole.Primary)
         {
             DeclareRobot(RobotRole.Ci, managedNames, args.Credentials);
@@ -103,6 +104,12 @@ public sealed class RegionDistribution
 
     /// <summary>Names of the projects the primary replicates, in the order given.</summary>
     public IReadOnlyList<string> ReplicatedProjectNames { get; }
+
+    /// <summary>The proxy-cache projects, by name.</summary>
+    public IReadOnlyDictionary<string, Ref> ProxyProjects { get; }
+
+    /// <summary>The pull robot (same name and secret in every region).</summary>
+    public Ref PullRobot { get; }
 
     /// <summary>The replicator robot; null in the primary, which only pushes.</summary>
     public Resource? Replicator { get; }
@@ -191,7 +198,7 @@ public sealed class RegionDistribution
             registry.Add("accessSecret", AsSecret(credentials.Password));
         }
 
-        var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry);
+        var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry, dependsOn: cache.DependsOn);
         return Declare(Name("proxy", cache.Name), ResourceTypes.HarborProject, new MapValue
         {
             ["name"] = cache.Name,

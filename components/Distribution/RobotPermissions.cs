@@ -22,6 +22,9 @@ public static class RobotPermissions
         _ => "the primary's push replication writes with it (managed by harbor-ha)",
     };
 
+    /// <summary>The namespace of a system robot's permission over every project.</summary>
+    public const string AllProjects = "*";
+
     /// <summary>Project-scoped (resource, action) pairs of a role.</summary>
     public static IReadOnlyList<(string Resource, string Action)> ProjectAccess(RobotRole role) => role switch
     {
@@ -44,12 +47,20 @@ public static class RobotPermissions
     };
 
     /// <summary>
-    /// The robot's <c>permissions</c> input: one project-kind entry per project, plus, for the
+    /// The robot's <c>permissions</c> input: one project-kind entry per project (the pull robot: one
+    /// over <see cref="AllProjects"/>, whatever the projects), plus, for the
     /// replicator, a system-kind <c>project list</c> so replication can look the destination projects up.
     /// </summary>
     public static ListValue For(RobotRole role, IReadOnlyList<Value> projectNames)
     {
         var accesses = Value.List(ProjectAccess(role).Select(a => (Value)new MapValue { ["resource"] = a.Resource, ["action"] = a.Action }).ToArray());
+        if (role == RobotRole.Pull)
+        {
+            // Harbor's "cover all projects" scope of a system robot: every project, present and future,
+            // so the robot names (and waits for) no project, proxy caches included.
+            return Value.List(new MapValue { ["kind"] = "project", ["namespace"] = AllProjects, ["accesses"] = accesses });
+        }
+
         var entries = projectNames.Select(p => (Value)new MapValue { ["kind"] = "project", ["namespace"] = p, ["accesses"] = accesses }).ToList();
         if (role == RobotRole.Replicator)
         {
