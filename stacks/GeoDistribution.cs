@@ -222,6 +222,7 @@ public static class GeoDistribution
             // docker.io is out of reach from China: there the stack's mirror serves Dragonfly too.
             ImageRegistry = settings.ImageRegistry ?? (region.Region.Side == Side.China ? config.ChinaImageMirror : null),
             ChartRepository = settings.ChartRepository,
+            ImageDigests = config.ImageDigests,
         };
     }
 
