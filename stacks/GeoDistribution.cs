@@ -294,6 +294,7 @@ public static class GeoDistribution
         BandwidthMbps = replication.BandwidthMbps,
         CrossBorderBandwidthMbps = replication.CrossBorderBandwidthMbps,
         RegistryHttpClientTimeoutMinutes = replication.CrossBorderHttpTimeoutMinutes,
+        CatchUpSchedule = replication.CatchUpSchedule,
     };
 
     /// <summary>A secret setting of the stack, declared in the program's <c>config:</c> and referenced, never read.</summary>

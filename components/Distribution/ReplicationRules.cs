@@ -4,8 +4,9 @@ namespace HarborHa.Distribution;
 
 /// <summary>
 /// The primary's push replication: per link of the <see cref="ReplicationPlan"/>, a registry
-/// endpoint for the target's private endpoint (logging in as the target's replicator robot) and an
-/// event-based push rule. Nothing is declared in the replicas: they never replicate.
+/// endpoint for the target's private endpoint (logging in as the target's replicator robot), an
+/// event-based push rule, and a scheduled catch-up rule with the same filters that copies only what
+/// is missing. Nothing is declared in the replicas: they never replicate.
 /// </summary>
 public static class ReplicationRules
 {
@@ -77,6 +78,25 @@ public static class ReplicationRules
                 ["executeOnChanged"] = true,
             };
             rules.Add(primary.Declare(primary.Name("replication", link.Target), ResourceTypes.HarborReplication, properties));
+
+            // Beside it, the same copy on a schedule that only fills gaps (no overwrite, no deletion):
+            // Harbor retries a failed task a few times only, and later pushes copy only new artifacts.
+            var catchUp = new MapValue();
+            foreach (var (key, value) in properties)
+            {
+                catchUp.Add(key, key switch
+                {
+                    "name" => $"catch-up-to-{link.Target}",
+                    "description" => $"copies to {link.Target} what its event rule missed (managed by harbor-ha)",
+                    "schedule" => settings.CatchUpSchedule,
+                    "deletion" => false,
+                    "override" => false,
+                    "executeOnChanged" => false,
+                    _ => value,
+                });
+            }
+
+            rules.Add(primary.Declare(primary.Name("replication", link.Target, "catch-up"), ResourceTypes.HarborReplication, catchUp));
         }
 
         return rules;

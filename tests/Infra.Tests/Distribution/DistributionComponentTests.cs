@@ -48,8 +48,8 @@ public class DistributionComponentTests
         var gates = new ReachabilityGates(program, [new Ref("vpn")], new Dictionary<(string, string), Ref> { [("eu-central-1", "cn-north-1")] = new Ref("forward") });
         var rules = ReplicationRules.Declare(regions, links, new ReplicationSettings(), credentials, gates);
 
-        var rule = Assert.Single(rules);
-        Assert.Equal("eu-central-1-harbor-replication-cn-north-1", rule.Name);
+        Assert.Equal(["eu-central-1-harbor-replication-cn-north-1", "eu-central-1-harbor-replication-cn-north-1-catch-up"], rules.Select(r => r.Name));
+        var rule = rules[0];
         Assert.Equal(new Flag(true), rule.Prop("copyByChunk"));
         Assert.Equal(new Number(ReplicationPlan.ToHarborSpeed(100)), rule.Prop("speed"));
         Assert.Equal(new Flag(false), rule.Prop("deletion"));
