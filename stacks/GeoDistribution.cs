@@ -91,6 +91,9 @@ public static class GeoDistribution
                 ProxyCaches = caches,
                 Credentials = credentials,
                 Protection = ConfigMapping.ProtectionOf(config),
+                GarbageCollection = GarbageCollectionOf(config),
+                RobotDurationDays = config.Robots.DurationDays,
+                DeletedArtifacts = ReplicationOf(config.Replication).DeletedArtifacts,
                 DependsOn = [privateDns.RecordOf(name)],
                 Preheat = dragonfly.TryGetValue(name, out var df) ? PreheatOf(program, config, name, df) : null,
             });
@@ -100,10 +103,7 @@ public static class GeoDistribution
         var links = Links(config);
         var rules = ReplicationRules.Declare(distributions.Values, links, ReplicationOf(config.Replication), credentials, gates);
 
-        program.AddOutput("harborCiRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Ci));
-        program.AddOutput("harborCiRobotSecret", credentials.SecretOf(RobotRole.Ci));
-        program.AddOutput("harborPullRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull));
-        program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
+        AddRobotOutputs(program, credentials);
         return new DistributionSystem(distributions, dragonfly, privateDns, links, rules);
     }
 
@@ -143,6 +143,21 @@ public static class GeoDistribution
         return chained;
     }
 
+    /// <summary>The robots' names and secrets (secret outputs), for CI and image pull secrets.</summary>
+    internal static void AddRobotOutputs(PulumiProgram program, DistributionCredentials credentials)
+    {
+        program.AddOutput("harborCiRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Ci));
+        program.AddOutput("harborCiRobotSecret", credentials.SecretOf(RobotRole.Ci));
+        program.AddOutput("harborPullRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull));
+        program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
+    }
+
+    internal static GarbageCollectionSpec GarbageCollectionOf(StackConfig config) => new()
+    {
+        Schedule = config.GarbageCollection.Schedule,
+        DeleteUntagged = config.GarbageCollection.DeleteUntagged,
+    };
+
     /// <summary>The stack's push rules, from the same plan the program declares (the architecture drawing uses it too).</summary>
     public static IReadOnlyList<ReplicationLink> Links(StackConfig config) =>
         ReplicationPlan.For(config.Regions.Select(SiteOf).ToArray(), ReplicationOf(config.Replication));
@@ -164,7 +179,7 @@ public static class GeoDistribution
         new(region.Name, Partitions.Of(region.Name), RoleOf(region));
 
     /// <summary>A region's Harbor as distribution needs it, from what the region's stack built.</summary>
-    private static RegionHarbor HarborOf(StackConfig config, RegionStack region) => new()
+    internal static RegionHarbor HarborOf(StackConfig config, RegionStack region) => new()
     {
         Name = region.Region.Name,
         Partition = Partitions.Of(region.Region.Name),
@@ -235,7 +250,7 @@ public static class GeoDistribution
             ? new PreheatTarget(DragonflyCluster.ManagerEndpoint, SecretSetting(program, token), dragonfly.Release)
             : null;
 
-    private static HarborProjectSpec ProjectOf(ProjectConfig project) => new()
+    internal static HarborProjectSpec ProjectOf(ProjectConfig project) => new()
     {
         Name = project.Name,
         Visibility = project.Public ? ProjectVisibility.Public : ProjectVisibility.Private,
@@ -269,7 +284,7 @@ public static class GeoDistribution
     };
 
     /// <summary>A proxy cache's spec; its password stays a declared secret setting that the compiler never reads.</summary>
-    private static ProxyCacheSpec ProxyCacheOf(PulumiProgram program, ProxyCacheConfig cache) => new()
+    internal static ProxyCacheSpec ProxyCacheOf(PulumiProgram program, ProxyCacheConfig cache) => new()
     {
         Name = cache.Name,
         Upstream = cache.Type switch

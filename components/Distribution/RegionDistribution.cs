@@ -53,6 +53,7 @@ public sealed class RegionDistribution
 
         // Every project, by Harbor's "cover all projects" scope: the pull robot never waits for a
         // proxy project, so an upstream that fails to be created cannot take the robot with it.
+        _robotDurationDays = args.RobotDurationDays;
         PullRobot = DeclareRobot(RobotRole.Pull, [], args.Credentials).Self;
         if (harbor.Role == DistributionRole.Primary)
         {
@@ -60,7 +61,7 @@ public sealed class RegionDistribution
         }
         else
         {
-            Replicator = DeclareRobot(RobotRole.Replicator, replicated, args.Credentials);
+            Replicator = DeclareRobot(RobotRole.Replicator, replicated, args.Credentials, args.DeletedArtifacts == DeletedArtifacts.DeleteInReplicas);
         }
 
         if (args.Preheat is { } preheat)
@@ -69,17 +70,14 @@ public sealed class RegionDistribution
         }
 
         // Retention and replication deletes only untag artifacts; their blobs stay in S3 until
-        // Harbor's garbage collection runs. Weekly, Sunday 04:00 UTC, a quiet hour for pushes.
+        // Harbor's garbage collection runs (GarbageCollectionSpec).
         _program.Add(Name("gc"), ResourceTypes.HarborGarbageCollection, new MapValue
         {
-            ["schedule"] = GarbageCollectionSchedule,
-            ["deleteUntagged"] = true,
+            ["schedule"] = args.GarbageCollection.Schedule,
+            ["deleteUntagged"] = args.GarbageCollection.DeleteUntagged,
             ["workers"] = 2,
         }, _options);
     }
-
-    /// <summary>Harbor's cron syntax (seconds first): every Sunday at 04:00.</summary>
-    public const string GarbageCollectionSchedule = "0 0 4 * * 0";
 
     /// <summary>The region code.</summary>
     public string Region { get; }
@@ -208,15 +206,21 @@ public sealed class RegionDistribution
         });
     }
 
-    private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials) =>
-        Declare(Name("robot", RobotPermissions.Name(role)), ResourceTypes.HarborRobotAccount, new MapValue
+    private readonly int? _robotDurationDays;
+
+    private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials, bool deletes = false)
+    {
+        var properties = new MapValue
         {
             ["name"] = RobotPermissions.Name(role),
             ["description"] = RobotPermissions.Description(role),
             ["level"] = "system",
             ["secret"] = credentials.SecretOf(role),
-            ["permissions"] = RobotPermissions.For(role, projects),
-        });
+            ["permissions"] = RobotPermissions.For(role, projects, deletes),
+        };
+        properties.AddIfSet("duration", _robotDurationDays is { } days ? new Number(days) : null);
+        return Declare(Name("robot", RobotPermissions.Name(role)), ResourceTypes.HarborRobotAccount, properties);
+    }
 
     private void DeclarePreheat(PreheatTarget preheat) =>
         _program.Add(Name("preheat", "dragonfly"), ResourceTypes.HarborPreheatInstance, new MapValue

@@ -290,13 +290,14 @@ public class RegionDistributionTests
     }
 
     [Fact]
-    public void Every_region_collects_garbage_weekly_so_deleted_artifacts_leave_s3()
+    public void Every_region_collects_garbage_weekly_and_keeps_untagged_artifacts_so_deleted_ones_leave_s3()
     {
         foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
         {
             var gc = TwoSides.Program.Get($"{region}-harbor-gc");
             Assert.Equal("harbor:index/garbageCollection:GarbageCollection", gc.Type);
-            Assert.Equal(RegionDistribution.GarbageCollectionSchedule, gc.Text("schedule"));
+            Assert.Equal(new GarbageCollectionSpec().Schedule, gc.Text("schedule"));
+            Assert.Equal(new Flag(false), gc.Prop("deleteUntagged"));
             Assert.Equal(new Ref($"{region}-harbor-provider"), gc.Options.Provider);
         }
     }
