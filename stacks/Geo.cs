@@ -38,6 +38,7 @@ public static class Geo
         }
 
         // ... and the two sides joined through the hubs by the cross-partition VPN.
+        var crossBorderLink = new List<Ref>();
         if (TransitPlan.HasCrossPartitionLink(config))
         {
             var chinaHub = config.HubOf(Side.China)!.Name;
@@ -54,6 +55,7 @@ public static class Geo
                 ApplianceInstanceType = config.Vpn.ApplianceInstanceType,
                 ApplianceImageId = ami == VpnConfig.LatestAmi ? null : ami,
             });
+            crossBorderLink.AddRange(link.Appliances.Select(a => new Ref(a.VpnConnectionId.Target)));
             if (ami == VpnConfig.LatestAmi)
             {
                 foreach (var appliance in link.Appliances)
@@ -67,7 +69,8 @@ public static class Geo
         // every other region, private DNS on both sides, Dragonfly in each region.
         var distribution = GeoDistribution.Compose(program, config, global,
             regions,
-            services.Zone);
+            services.Zone,
+            crossBorderLink);
 
         // Until the Dragonfly refactor declares them (issue 18), RDS creates the log groups of
         // Dragonfly's MySQL exports itself, without retention: reported, and accepted for now.

@@ -29,12 +29,14 @@ public static class GeoDistribution
     /// <param name="global">The global random provider (robot secrets, Dragonfly passwords).</param>
     /// <param name="regions">Every region of the stack, by region code, as <see cref="RegionStack"/> built it.</param>
     /// <param name="publicZone">The stack's public zone (required with exposure <c>both</c>).</param>
+    /// <param name="crossBorderLink">What carries traffic between China and overseas (the VPN connections); empty with one side.</param>
     public static DistributionSystem Compose(
         PulumiProgram program,
         StackConfig config,
         GlobalProviders global,
         IReadOnlyDictionary<string, RegionStack> regions,
-        PublicZone? publicZone)
+        PublicZone? publicZone,
+        IReadOnlyList<Ref> crossBorderLink)
     {
         var missing = config.Regions.Select(r => r.Name).Where(n => !regions.ContainsKey(n)).ToArray();
         if (missing.Length > 0)
@@ -64,21 +66,34 @@ public static class GeoDistribution
             }
         }
 
+        // Whatever calls across the border waits for the link, the source's forwarding rules and a ping Job.
+        var gates = new ReachabilityGates(program, crossBorderLink, privateDns.Forwarding);
+
         // Every region's Harbor configured alike, from one set of settings; the robots share one secret per role.
         var credentials = new DistributionCredentials(program, global.Random);
         var projects = config.Projects.Select(ProjectOf).ToArray();
         var proxyCaches = config.ProxyCaches.Select(c => ProxyCacheOf(program, c)).ToArray();
         var distributions = new SortedDictionary<string, RegionDistribution>(StringComparer.Ordinal);
-        foreach (var region in ordered)
+        var overseasSource = OverseasProxySource(config);
+
+        // Overseas first: China's proxy caches chain to the overseas Harbor's proxy projects.
+        foreach (var region in ordered.OrderBy(r => r.Region.Side == Side.China ? 1 : 0))
         {
             var name = region.Region.Name;
+            var harbor = HarborOf(config, region);
+            var caches = region.Region.Side == Side.China
+                ? ChinaProxyCaches(proxyCaches, harbor, overseasSource is null ? null : distributions[overseasSource], gates, credentials)
+                : proxyCaches;
             distributions[name] = new RegionDistribution(program, new RegionDistributionArgs
             {
-                Harbor = HarborOf(region),
+                Harbor = harbor,
                 Projects = projects,
-                ProxyCaches = proxyCaches,
+                ProxyCaches = caches,
                 Credentials = credentials,
                 Protection = ConfigMapping.ProtectionOf(config),
+                GarbageCollection = GarbageCollectionOf(config),
+                RobotDurationDays = config.Robots.DurationDays,
+                DeletedArtifacts = ReplicationOf(config.Replication).DeletedArtifacts,
                 DependsOn = [privateDns.RecordOf(name)],
                 Preheat = dragonfly.TryGetValue(name, out var df) ? PreheatOf(program, config, name, df) : null,
             });
@@ -86,14 +101,62 @@ public static class GeoDistribution
 
         // The primary pushes to every other region; nothing pushes back or between replicas.
         var links = Links(config);
-        var rules = ReplicationRules.Declare(distributions.Values, links, ReplicationOf(config.Replication), credentials);
+        var rules = ReplicationRules.Declare(distributions.Values, links, ReplicationOf(config.Replication), credentials, gates);
 
+        AddRobotOutputs(program, credentials);
+        return new DistributionSystem(distributions, dragonfly, privateDns, links, rules);
+    }
+
+    /// <summary>
+    /// The overseas Harbor that China's proxy caches chain to: the primary if it is overseas (it
+    /// holds the stack's images anyway), else the overseas hub; null without an overseas region.
+    /// </summary>
+    public static string? OverseasProxySource(StackConfig config) =>
+        config.Primary.Side == Side.Overseas ? config.Primary.Name : config.HubOf(Side.Overseas)?.Name;
+
+    /// <summary>
+    /// A China region's proxy caches: those with a reachable upstream as configured; those with a
+    /// public internet upstream chained to the overseas Harbor's project of the same name over the
+    /// private network, logged in as the pull robot, once the path answers — where the region
+    /// resolves overseas names (the China hub and a China primary); left out elsewhere, and when
+    /// the stack has no overseas region.
+    /// </summary>
+    private static IReadOnlyList<ProxyCacheSpec> ChinaProxyCaches(
+        IReadOnlyList<ProxyCacheSpec> caches, RegionHarbor region, RegionDistribution? overseas, ReachabilityGates gates, DistributionCredentials credentials)
+    {
+        var chained = new List<ProxyCacheSpec>();
+        foreach (var cache in caches)
+        {
+            if (!PublicUpstreams.IsPublic(cache))
+            {
+                chained.Add(cache);
+            }
+            else if (overseas is not null && gates.Resolves(region.Name, overseas.Region) && overseas.ProxyProjects.TryGetValue(cache.Name, out var project))
+            {
+                var login = new UpstreamCredentials { Username = RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull), Password = credentials.SecretOf(RobotRole.Pull) };
+                var url = ((Text)overseas.PrivateEndpoint).Value;
+                chained.Add(PublicUpstreams.ChainedTo(cache, url, login,
+                    [.. gates.Across(region, overseas.Harbor, overseas.Answers), overseas.PullRobot, project]));
+            }
+        }
+
+        return chained;
+    }
+
+    /// <summary>The robots' names and secrets (secret outputs), for CI and image pull secrets.</summary>
+    internal static void AddRobotOutputs(PulumiProgram program, DistributionCredentials credentials)
+    {
         program.AddOutput("harborCiRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Ci));
         program.AddOutput("harborCiRobotSecret", credentials.SecretOf(RobotRole.Ci));
         program.AddOutput("harborPullRobot", RegionDistribution.RobotPrefix + RobotPermissions.Name(RobotRole.Pull));
         program.AddOutput("harborPullRobotSecret", credentials.SecretOf(RobotRole.Pull));
-        return new DistributionSystem(distributions, dragonfly, privateDns, links, rules);
     }
+
+    internal static GarbageCollectionSpec GarbageCollectionOf(StackConfig config) => new()
+    {
+        Schedule = config.GarbageCollection.Schedule,
+        DeleteUntagged = config.GarbageCollection.DeleteUntagged,
+    };
 
     /// <summary>The stack's push rules, from the same plan the program declares (the architecture drawing uses it too).</summary>
     public static IReadOnlyList<ReplicationLink> Links(StackConfig config) =>
@@ -116,7 +179,7 @@ public static class GeoDistribution
         new(region.Name, Partitions.Of(region.Name), RoleOf(region));
 
     /// <summary>A region's Harbor as distribution needs it, from what the region's stack built.</summary>
-    private static RegionHarbor HarborOf(RegionStack region) => new()
+    internal static RegionHarbor HarborOf(StackConfig config, RegionStack region) => new()
     {
         Name = region.Region.Name,
         Partition = Partitions.Of(region.Region.Name),
@@ -125,6 +188,11 @@ public static class GeoDistribution
         // The regional name resolves to the internal load balancer inside the private network (private zone).
         PrivateEndpoint = region.FrontDoor.Url,
         AdminPassword = region.SharedSecrets.AdminPassword,
+        KubernetesProvider = region.Cluster.KubernetesProvider,
+        Namespace = region.Registry.Namespace,
+        ProbeImage = ReachabilityProbe.Image(
+            region.Region.Side == Side.China ? config.ChinaImageMirror : null,
+            config.ImageDigests.GetValueOrDefault(ReachabilityProbe.SourceReference)),
     };
 
     private static DnsRegion DnsRegionOf(RegionStack region)
@@ -169,6 +237,7 @@ public static class GeoDistribution
             // docker.io is out of reach from China: there the stack's mirror serves Dragonfly too.
             ImageRegistry = settings.ImageRegistry ?? (region.Region.Side == Side.China ? config.ChinaImageMirror : null),
             ChartRepository = settings.ChartRepository,
+            ImageDigests = config.ImageDigests,
         };
     }
 
@@ -181,7 +250,7 @@ public static class GeoDistribution
             ? new PreheatTarget(DragonflyCluster.ManagerEndpoint, SecretSetting(program, token), dragonfly.Release)
             : null;
 
-    private static HarborProjectSpec ProjectOf(ProjectConfig project) => new()
+    internal static HarborProjectSpec ProjectOf(ProjectConfig project) => new()
     {
         Name = project.Name,
         Visibility = project.Public ? ProjectVisibility.Public : ProjectVisibility.Private,
@@ -215,7 +284,7 @@ public static class GeoDistribution
     };
 
     /// <summary>A proxy cache's spec; its password stays a declared secret setting that the compiler never reads.</summary>
-    private static ProxyCacheSpec ProxyCacheOf(PulumiProgram program, ProxyCacheConfig cache) => new()
+    internal static ProxyCacheSpec ProxyCacheOf(PulumiProgram program, ProxyCacheConfig cache) => new()
     {
         Name = cache.Name,
         Upstream = cache.Type switch
@@ -240,6 +309,7 @@ public static class GeoDistribution
         BandwidthMbps = replication.BandwidthMbps,
         CrossBorderBandwidthMbps = replication.CrossBorderBandwidthMbps,
         RegistryHttpClientTimeoutMinutes = replication.CrossBorderHttpTimeoutMinutes,
+        CatchUpSchedule = replication.CatchUpSchedule,
     };
 
     /// <summary>A secret setting of the stack, declared in the program's <c>config:</c> and referenced, never read.</summary>

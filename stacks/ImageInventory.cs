@@ -1,5 +1,7 @@
 using HarborHa.Cluster;
 using HarborHa.Configuration;
+using HarborHa.Distribution;
+using HarborHa.Dragonfly;
 using HarborHa.Registry;
 
 namespace HarborHa.Stacks;
@@ -13,13 +15,17 @@ public static class ImageInventory
 {
     /// <summary>The images of every topology and partition.</summary>
     public static IReadOnlyList<string> All { get; } =
-        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Order(StringComparer.Ordinal).ToArray();
+        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Concat(DistributionImages).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Dragonfly's images and the readiness gates' probe (geo stacks).</summary>
+    private static IEnumerable<string> DistributionImages => DragonflyImages.SourceReferences.Append(ReachabilityProbe.SourceReference);
 
     /// <summary>The images one stack runs (its partitions' controller images).</summary>
     public static IReadOnlyList<string> For(StackConfig config)
     {
         var controllers = config.Regions.Select(r => LoadBalancerController.ImageRepository(r.Name) ?? LoadBalancerController.DefaultImageRepository)
             .Select(repository => $"{repository}:{LoadBalancerController.ImageTag}");
-        return HarborImages.SourceReferences.Concat(controllers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var distribution = config.Topology == Topology.Geo ? DistributionImages : [];
+        return HarborImages.SourceReferences.Concat(controllers).Concat(distribution).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 }

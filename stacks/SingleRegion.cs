@@ -18,6 +18,9 @@ public static class SingleRegion
         var (nat, redundancy) = config.Topology == Topology.Ha
             ? (NatStrategy.PerAz, Redundancy.MultiAz)
             : (NatStrategy.Single, Redundancy.SingleAz);
-        _ = new RegionStack(program, config, services, config.Regions.Single(), nat, redundancy);
+        var region = new RegionStack(program, config, services, config.Regions.Single(), nat, redundancy);
+
+        // Harbor as code, as in every geo region: projects, robots, proxy caches, retention, GC.
+        _ = SingleRegionDistribution.Compose(program, config, services, region);
     }
 }

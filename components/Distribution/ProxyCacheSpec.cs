@@ -18,4 +18,7 @@ public sealed record ProxyCacheSpec
 
     /// <summary>An upstream account. Default null: anonymous pulls.</summary>
     public UpstreamCredentials? Credentials { get; init; }
+
+    /// <summary>What the upstream registry endpoint waits for (Harbor probes it when it is created). Default none.</summary>
+    public IReadOnlyList<HarborHa.Model.Ref> DependsOn { get; init; } = [];
 }

@@ -23,8 +23,10 @@ public sealed class RegionDistribution
         var harbor = args.Harbor;
         Region = harbor.Name;
         Site = harbor.Site;
+        Harbor = harbor;
         PrivateEndpoint = harbor.PrivateEndpoint;
         var dependsOn = new[] { harbor.HarborRelease }.Concat(args.DependsOn).ToArray();
+        Answers = dependsOn;
         Provider = program.Add(Name("provider"), Resource.ProviderPrefix + "harbor", new MapValue
         {
             ["url"] = harbor.PrivateEndpoint,
@@ -44,20 +46,22 @@ public sealed class RegionDistribution
         var managed = args.Projects.Select(p => DeclareProject(p, args.Protection)).ToArray();
         ProjectNames = args.Projects.Zip(managed, (p, r) => (p.Name, Ref: r.Out("name"))).ToDictionary(x => x.Name, x => x.Ref, StringComparer.Ordinal);
         ReplicatedProjectNames = args.Projects.Where(Replicated).Select(p => p.Name).ToArray();
-        var proxies = args.ProxyCaches.Select(DeclareProxyCache).ToArray();
+        ProxyProjects = args.ProxyCaches.ToDictionary(c => c.Name, c => DeclareProxyCache(c).Self, StringComparer.Ordinal);
 
         var managedNames = managed.Select(p => (Value)p.Out("name")).ToArray();
-        var pullable = managedNames.Concat(proxies.Select(p => (Value)p.Out("name"))).ToArray();
         var replicated = args.Projects.Zip(managed).Where(x => Replicated(x.First)).Select(x => (Value)x.Second.Out("name")).ToArray();
 
-        DeclareRobot(RobotRole.Pull, pullable, args.Credentials);
+        // Every project, by Harbor's "cover all projects" scope: the pull robot never waits for a
+        // proxy project, so an upstream that fails to be created cannot take the robot with it.
+        _robotDurationDays = args.RobotDurationDays;
+        PullRobot = DeclareRobot(RobotRole.Pull, [], args.Credentials).Self;
         if (harbor.Role == DistributionRole.Primary)
         {
             DeclareRobot(RobotRole.Ci, managedNames, args.Credentials);
         }
         else
         {
-            Replicator = DeclareRobot(RobotRole.Replicator, replicated, args.Credentials);
+            Replicator = DeclareRobot(RobotRole.Replicator, replicated, args.Credentials, args.DeletedArtifacts == DeletedArtifacts.DeleteInReplicas);
         }
 
         if (args.Preheat is { } preheat)
@@ -66,23 +70,26 @@ public sealed class RegionDistribution
         }
 
         // Retention and replication deletes only untag artifacts; their blobs stay in S3 until
-        // Harbor's garbage collection runs. Weekly, Sunday 04:00 UTC, a quiet hour for pushes.
+        // Harbor's garbage collection runs (GarbageCollectionSpec).
         _program.Add(Name("gc"), ResourceTypes.HarborGarbageCollection, new MapValue
         {
-            ["schedule"] = GarbageCollectionSchedule,
-            ["deleteUntagged"] = true,
+            ["schedule"] = args.GarbageCollection.Schedule,
+            ["deleteUntagged"] = args.GarbageCollection.DeleteUntagged,
             ["workers"] = 2,
         }, _options);
     }
-
-    /// <summary>Harbor's cron syntax (seconds first): every Sunday at 04:00.</summary>
-    public const string GarbageCollectionSchedule = "0 0 4 * * 0";
 
     /// <summary>The region code.</summary>
     public string Region { get; }
 
     /// <summary>The region as the replication plan sees it.</summary>
     public ReplicationSite Site { get; }
+
+    /// <summary>The region's Harbor as the registry tier built it.</summary>
+    public RegionHarbor Harbor { get; }
+
+    /// <summary>What the region's Harbor needs to answer at its private endpoint: its release and the args' dependencies (its DNS record).</summary>
+    public IReadOnlyList<Ref> Answers { get; }
 
     /// <summary>The region's private endpoint, where the primary's rules push to.</summary>
     public Value PrivateEndpoint { get; }
@@ -96,6 +103,12 @@ public sealed class RegionDistribution
     /// <summary>Names of the projects the primary replicates, in the order given.</summary>
     public IReadOnlyList<string> ReplicatedProjectNames { get; }
 
+    /// <summary>The proxy-cache projects, by name.</summary>
+    public IReadOnlyDictionary<string, Ref> ProxyProjects { get; }
+
+    /// <summary>The pull robot (same name and secret in every region).</summary>
+    public Ref PullRobot { get; }
+
     /// <summary>The replicator robot; null in the primary, which only pushes.</summary>
     public Resource? Replicator { get; }
 
@@ -103,8 +116,12 @@ public sealed class RegionDistribution
     internal string Name(params string[] role) => LogicalName.Of([Region, "harbor", .. role]);
 
     /// <summary>Declares a Harbor resource of this region (its provider, waiting for the Harbor release).</summary>
-    internal Resource Declare(string name, string type, MapValue properties, Protection protection = Protection.Disposable) =>
-        _program.Add(name, type, properties, _options with { Protect = protection == Protection.Protected });
+    internal Resource Declare(string name, string type, MapValue properties, Protection protection = Protection.Disposable, IReadOnlyList<Ref>? dependsOn = null) =>
+        _program.Add(name, type, properties, _options with
+        {
+            Protect = protection == Protection.Protected,
+            DependsOn = [.. _options.DependsOn, .. dependsOn ?? []],
+        });
 
     private static bool Replicated(HarborProjectSpec project) => project.Replication == ProjectReplication.EveryRegion;
 
@@ -179,7 +196,7 @@ public sealed class RegionDistribution
             registry.Add("accessSecret", AsSecret(credentials.Password));
         }
 
-        var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry);
+        var upstream = Declare(Name("upstream", cache.Name), ResourceTypes.HarborRegistry, registry, dependsOn: cache.DependsOn);
         return Declare(Name("proxy", cache.Name), ResourceTypes.HarborProject, new MapValue
         {
             ["name"] = cache.Name,
@@ -189,15 +206,21 @@ public sealed class RegionDistribution
         });
     }
 
-    private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials) =>
-        Declare(Name("robot", RobotPermissions.Name(role)), ResourceTypes.HarborRobotAccount, new MapValue
+    private readonly int? _robotDurationDays;
+
+    private Resource DeclareRobot(RobotRole role, IReadOnlyList<Value> projects, DistributionCredentials credentials, bool deletes = false)
+    {
+        var properties = new MapValue
         {
             ["name"] = RobotPermissions.Name(role),
             ["description"] = RobotPermissions.Description(role),
             ["level"] = "system",
             ["secret"] = credentials.SecretOf(role),
-            ["permissions"] = RobotPermissions.For(role, projects),
-        });
+            ["permissions"] = RobotPermissions.For(role, projects, deletes),
+        };
+        properties.AddIfSet("duration", _robotDurationDays is { } days ? new Number(days) : null);
+        return Declare(Name("robot", RobotPermissions.Name(role)), ResourceTypes.HarborRobotAccount, properties);
+    }
 
     private void DeclarePreheat(PreheatTarget preheat) =>
         _program.Add(Name("preheat", "dragonfly"), ResourceTypes.HarborPreheatInstance, new MapValue

@@ -30,6 +30,18 @@ public sealed record RegionDistributionArgs
     /// </summary>
     public IReadOnlyList<Ref> DependsOn { get; init; } = [];
 
+    /// <summary>Garbage collection of the region's Harbor. Default weekly, keeping untagged artifacts.</summary>
+    public GarbageCollectionSpec GarbageCollection { get; init; } = new();
+
+    /// <summary>Days until each robot expires. Default null: never (Harbor's default); stacks pass a lifetime and rotate.</summary>
+    public int? RobotDurationDays { get; init; }
+
+    /// <summary>
+    /// Whether the primary's rules delete in this region what the primary deleted. Default
+    /// <see cref="DeletedArtifacts.KeepInReplicas"/>: the replicator robot then has no delete permission.
+    /// </summary>
+    public DeletedArtifacts DeletedArtifacts { get; init; } = DeletedArtifacts.KeepInReplicas;
+
     /// <summary>The region's Dragonfly preheat registration. Default null: none (a token exists only once Dragonfly runs).</summary>
     public PreheatTarget? Preheat { get; init; }
 }

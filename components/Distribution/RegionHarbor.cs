@@ -34,6 +34,15 @@ public sealed record RegionHarbor
     /// <summary>The Harbor admin password (a <c>random:</c> result); the Harbor provider logs in with it, wrapped secret. Required.</summary>
     public required Value AdminPassword { get; init; }
 
+    /// <summary>The region's Kubernetes provider, where its readiness gates run (<see cref="ReachabilityGates"/>). Default null: the region runs no gate.</summary>
+    public Ref? KubernetesProvider { get; init; }
+
+    /// <summary>The namespace the region's readiness gates run in (Harbor's). Default null: the region runs no gate.</summary>
+    public Value? Namespace { get; init; }
+
+    /// <summary>The pinned image of the region's readiness gates (<see cref="ReachabilityProbe.Image"/>). Default null: the region runs no gate.</summary>
+    public string? ProbeImage { get; init; }
+
     /// <summary>The region as the replication plan sees it.</summary>
     public ReplicationSite Site => new(Name, Partition, Role);
 }

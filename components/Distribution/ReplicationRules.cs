@@ -4,8 +4,9 @@ namespace HarborHa.Distribution;
 
 /// <summary>
 /// The primary's push replication: per link of the <see cref="ReplicationPlan"/>, a registry
-/// endpoint for the target's private endpoint (logging in as the target's replicator robot) and an
-/// event-based push rule. Nothing is declared in the replicas: they never replicate.
+/// endpoint for the target's private endpoint (logging in as the target's replicator robot), an
+/// event-based push rule, and a scheduled catch-up rule with the same filters that copies only what
+/// is missing. Nothing is declared in the replicas: they never replicate.
 /// </summary>
 public static class ReplicationRules
 {
@@ -18,11 +19,16 @@ public static class ReplicationRules
     /// <param name="links">The plan, from <see cref="ReplicationPlan.For"/>.</param>
     /// <param name="settings">Tag filter, deletion and overwrite behaviour of every rule.</param>
     /// <param name="credentials">The robots' shared secrets: the replicator's is the endpoints' password.</param>
+    /// <param name="gates">
+    /// What endpoints across the border wait for (VPN, name resolution, a ping Job). Required when a
+    /// link crosses the border: Harbor refuses an endpoint it cannot reach when it is created.
+    /// </param>
     public static IReadOnlyList<Resource> Declare(
         IReadOnlyCollection<RegionDistribution> regions,
         IReadOnlyList<ReplicationLink> links,
         ReplicationSettings settings,
-        DistributionCredentials credentials)
+        DistributionCredentials credentials,
+        ReachabilityGates? gates = null)
     {
         var violations = ReplicationPlan.Violations(regions.Select(r => r.Site).ToArray(), links);
         if (violations.Count > 0)
@@ -39,6 +45,10 @@ public static class ReplicationRules
             var target = byName[link.Target];
             var replicator = target.Replicator
                 ?? throw new ProgramException($"{link.Target} has no replicator robot; is it the primary?");
+            var reachable = link.CrossesBorder
+                ? (gates ?? throw new ProgramException($"the link {link.Source} -> {link.Target} crosses the border: its endpoint needs reachability gates"))
+                    .Across(primary.Harbor, target.Harbor, target.Answers)
+                : [];
             var endpoint = primary.Declare(primary.Name("target", link.Target), ResourceTypes.HarborRegistry, new MapValue
             {
                 ["name"] = $"harbor-{link.Target}",
@@ -48,7 +58,7 @@ public static class ReplicationRules
                 ["accessSecret"] = credentials.SecretOf(RobotRole.Replicator),
                 ["insecure"] = false,
                 ["description"] = $"{link.Target}'s private endpoint, over the private network (managed by harbor-ha)",
-            });
+            }, dependsOn: reachable);
             var properties = new MapValue
             {
                 ["name"] = $"push-to-{link.Target}",
@@ -68,6 +78,25 @@ public static class ReplicationRules
                 ["executeOnChanged"] = true,
             };
             rules.Add(primary.Declare(primary.Name("replication", link.Target), ResourceTypes.HarborReplication, properties));
+
+            // Beside it, the same copy on a schedule that only fills gaps (no overwrite, no deletion):
+            // Harbor retries a failed task a few times only, and later pushes copy only new artifacts.
+            var catchUp = new MapValue();
+            foreach (var (key, value) in properties)
+            {
+                catchUp.Add(key, key switch
+                {
+                    "name" => $"catch-up-to-{link.Target}",
+                    "description" => $"copies to {link.Target} what its event rule missed (managed by harbor-ha)",
+                    "schedule" => settings.CatchUpSchedule,
+                    "deletion" => false,
+                    "override" => false,
+                    "executeOnChanged" => false,
+                    _ => value,
+                });
+            }
+
+            rules.Add(primary.Declare(primary.Name("replication", link.Target, "catch-up"), ResourceTypes.HarborReplication, catchUp));
         }
 
         return rules;

@@ -30,4 +30,14 @@ public sealed record ReplicationSettings
     /// default, 30, cuts off large layers pushed over a rate-limited VPN.
     /// </summary>
     public int RegistryHttpClientTimeoutMinutes { get; init; } = 120;
+
+    /// <summary>
+    /// When the scheduled catch-up rule beside each event rule runs, in Harbor's cron syntax (six
+    /// fields, seconds first). Default hourly at minute 0: Harbor retries a failed task only a few
+    /// times, so an artifact lost to a VPN outage or a jobservice restart is copied within the hour.
+    /// </summary>
+    public string CatchUpSchedule { get; init; } = DefaultCatchUpSchedule;
+
+    /// <summary>Hourly, at minute 0.</summary>
+    public const string DefaultCatchUpSchedule = "0 0 * * * *";
 }

@@ -81,17 +81,26 @@ public sealed class PrivateDns
                         new MapValue { ["ip"] = target.Out("ipAddresses[1].ip"), ["port"] = 53 }),
                     ["tags"] = ProgramExtensions.NameTag(Name(forwarder, "forward", remote.Region)),
                 });
-                program.Declare(Name(forwarder, "forward", remote.Region, "vpc"), ResourceTypes.Route53ResolverRuleAssociation, forwarder.AwsProvider, new MapValue
+                var association = program.Declare(Name(forwarder, "forward", remote.Region, "vpc"), ResourceTypes.Route53ResolverRuleAssociation, forwarder.AwsProvider, new MapValue
                 {
                     ["resolverRuleId"] = rule.Id,
                     ["vpcId"] = forwarder.VpcId,
                 });
+                _forwarding[(forwarder.Region, remote.Region)] = association.Self;
             }
         }
     }
 
     /// <summary>The private record of a region's name; Harbor's API is reachable by name once it exists.</summary>
     public Ref RecordOf(string region) => _records[region];
+
+    /// <summary>
+    /// Per (forwarding region, remote region), the association of the forwarding rule for the remote
+    /// region's name: it resolves in the forwarding region once that exists. Only forwarders have any.
+    /// </summary>
+    public IReadOnlyDictionary<(string Region, string Remote), Ref> Forwarding => _forwarding;
+
+    private readonly Dictionary<(string Region, string Remote), Ref> _forwarding = [];
 
     private readonly bool _protect;
     private readonly IReadOnlyDictionary<Partition, string> _sideCidrs;

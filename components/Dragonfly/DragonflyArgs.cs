@@ -65,6 +65,9 @@ public sealed record DragonflyArgs
     /// <summary>Registry for Dragonfly's images. Default null: the chart's docker.io (unreachable from China: pass a mirror there).</summary>
     public string? ImageRegistry { get; init; }
 
+    /// <summary>Digests of Dragonfly's images by source reference (<see cref="DragonflyImages.SourceReferences"/>), from the image lock. Default none: pinned tags only.</summary>
+    public IReadOnlyDictionary<string, string> ImageDigests { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Helm repository of the chart. Default https://dragonflyoss.github.io/helm-charts/, the project's own.</summary>
     public string ChartRepository { get; init; } = "https://dragonflyoss.github.io/helm-charts/";
 }

@@ -126,6 +126,7 @@ public sealed class DragonflyCluster
             JwtKey = jwtKey,
             Replicas = highlyAvailable ? 3 : 1,
             ImageRegistry = args.ImageRegistry,
+            ImageDigests = args.ImageDigests,
         });
         Release = program.Declare(Name("release"), ResourceTypes.HelmRelease, args.KubernetesProvider, new MapValue
         {

@@ -98,6 +98,7 @@ public static class DragonflyValues
                 ["addrs"] = Value.List(input.RedisAddress),
             },
         };
+        values = MapValue.Merge(values, DragonflyImages.Pinned(input.ImageDigests));
         if (input.ImageRegistry is not null)
         {
             values.Add("global", new MapValue { ["imageRegistry"] = input.ImageRegistry });

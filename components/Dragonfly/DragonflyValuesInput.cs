@@ -26,6 +26,9 @@ public sealed record DragonflyValuesInput
     /// <summary>Pods of the manager, the scheduler and the seed peers each. Default 3: one per AZ.</summary>
     public int Replicas { get; init; } = 3;
 
+    /// <summary>Digests of the images by source reference (<see cref="DragonflyImages.SourceReferences"/>). Default none: tags only.</summary>
+    public IReadOnlyDictionary<string, string> ImageDigests { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Registry to pull Dragonfly's images from; default null: the chart's docker.io.</summary>
     public string? ImageRegistry { get; init; }
 }

@@ -111,6 +111,7 @@ public static class ResourceTypes
     public const string KubernetesNetworkPolicy = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
     public const string KubernetesSecret = "kubernetes:core/v1:Secret";
     public const string KubernetesYamlConfigGroup = "kubernetes:yaml/v2:ConfigGroup";
+    public const string KubernetesJob = "kubernetes:batch/v1:Job";
 
     // random and tls
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";

@@ -57,7 +57,7 @@ public static partial class ConfigParser
     [
         "adminCidrs", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "costAssumptions", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
-        "sizing", "tags", "topology", "vpn", "wafRateLimit",
+        "sizing", "tags", "topology", "vpn", "wafRateLimit", "garbageCollection", "robots",
     ];
 
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
@@ -135,6 +135,17 @@ public static partial class ConfigParser
 
         var replication = DistributionConfigReader.ReadReplication(read, K("replication"), V("replication"));
         var dragonfly = DistributionConfigReader.ReadDragonfly(read, K("dragonfly"), V("dragonfly"), regions, secrets);
+        foreach (var geoOnly in new[] { "replication", "dragonfly" })
+        {
+            // One region has nothing to replicate to and no peers across regions to share with.
+            if (topology is not null and not Topology.Geo && values.ContainsKey(geoOnly))
+            {
+                read.Error(K(geoOnly), "applies to geo stacks only: single-site and ha have one region, with no replication between regions and no Dragonfly; remove it");
+            }
+        }
+
+        var garbageCollection = HarborAsCodeConfigReader.ReadGarbageCollection(read, K("garbageCollection"), V("garbageCollection"));
+        var robots = HarborAsCodeConfigReader.ReadRobots(read, K("robots"), V("robots"));
         CheckSecretSettings(read, raw, prefix, others, secrets);
         var certificate = ReadCertificate(read, K("certificate"), V("certificate"), regions);
         var vpn = ReadVpn(read, K("vpn"), V("vpn"));
@@ -209,6 +220,8 @@ public static partial class ConfigParser
             ProxyCaches = proxyCaches,
             Replication = replication,
             Dragonfly = dragonfly,
+            GarbageCollection = garbageCollection,
+            Robots = robots,
             CostAssumptions = costAssumptions,
         });
     }

@@ -17,7 +17,7 @@ internal static partial class DistributionConfigReader
     private static readonly string[] ProxyCacheFields = ["endpoint", "name", "passwordSecret", "type", "username"];
 
     private static readonly string[] ReplicationFields =
-        ["bandwidthMbps", "crossBorderBandwidthMbps", "crossBorderHttpTimeoutMinutes", "deletion", "override", "tags"];
+        ["bandwidthMbps", "catchUpSchedule", "crossBorderBandwidthMbps", "crossBorderHttpTimeoutMinutes", "deletion", "override", "tags"];
 
     private static readonly string[] DragonflyFields =
         ["cacheNodeType", "chartRepository", "dbInstanceClass", "enabled", "imageRegistry", "preheatTokens"];
@@ -193,9 +193,17 @@ internal static partial class DistributionConfigReader
             tags = null;
         }
 
+        var catchUp = read.String($"{key}.catchUpSchedule", obj["catchUpSchedule"]);
+        if (catchUp is not null && !IsHarborCron(catchUp))
+        {
+            read.Error($"{key}.catchUpSchedule", $"must be a Harbor cron of six fields, seconds first, e.g. '0 0 * * * *' for hourly (got '{catchUp}')");
+            catchUp = null;
+        }
+
         // Harbor's speed field is an int32 in Kbit/s; 100000 Mbit/s keeps the conversion far from overflow.
         return replication with
         {
+            CatchUpSchedule = catchUp ?? replication.CatchUpSchedule,
             Tags = tags,
             Deletion = read.Boolean($"{key}.deletion", obj["deletion"]) ?? replication.Deletion,
             Override = read.Boolean($"{key}.override", obj["override"]) ?? replication.Override,
@@ -269,6 +277,10 @@ internal static partial class DistributionConfigReader
             read.Error($"{proxyCachesKey}[{clash.Name}].name", "is also a project in harbor-ha:projects; a proxy cache needs a project of its own");
         }
     }
+
+    /// <summary>Harbor's cron: six space-separated fields (seconds, minutes, hours, day of month, month, day of week).</summary>
+    public static bool IsHarborCron(string cron) =>
+        cron.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: 6 } fields && fields.All(f => HarborCronField().IsMatch(f));
 
     /// <summary>Whether a key can name a secret setting: camelCase, so it never collides with a logical name.</summary>
     public static bool IsSecretName(string name) => SecretPattern().IsMatch(name);
@@ -353,6 +365,9 @@ internal static partial class DistributionConfigReader
 
         return value;
     }
+
+    [GeneratedRegex(@"^[0-9*/,\-?A-Za-z]+$")]
+    private static partial Regex HarborCronField();
 
     [GeneratedRegex("^[a-z](-?[a-z0-9])+$")]
     private static partial Regex ProjectPattern();

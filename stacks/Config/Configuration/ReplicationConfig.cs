@@ -34,4 +34,10 @@ public sealed record ReplicationConfig
     /// over a rate-limited VPN). Default 120.
     /// </summary>
     public int CrossBorderHttpTimeoutMinutes { get; init; } = 120;
+
+    /// <summary>
+    /// <c>catchUpSchedule</c>: Harbor cron (six fields, seconds first) of the scheduled catch-up rule
+    /// beside each event rule; it copies only what a replica is missing. Default hourly, <c>0 0 * * * *</c>.
+    /// </summary>
+    public string CatchUpSchedule { get; init; } = "0 0 * * * *";
 }

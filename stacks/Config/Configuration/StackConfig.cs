@@ -102,6 +102,12 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:dragonfly</c>: peer-to-peer distribution in each region (defaults in <see cref="DragonflyConfig"/>).</summary>
     public DragonflyConfig Dragonfly { get; init; } = new();
 
+    /// <summary><c>harbor-ha:garbageCollection</c>: Harbor's garbage collection in every region (defaults in <see cref="GarbageCollectionConfig"/>).</summary>
+    public GarbageCollectionConfig GarbageCollection { get; init; } = new();
+
+    /// <summary><c>harbor-ha:robots</c>: the robot accounts' lifetime (defaults in <see cref="RobotsConfig"/>).</summary>
+    public RobotsConfig Robots { get; init; } = new();
+
     /// <summary><c>harbor-ha:costAssumptions</c>: usage figures for <c>infra cost</c> (defaults in <see cref="Configuration.CostAssumptions"/>); never changes the program.</summary>
     public CostAssumptions CostAssumptions { get; init; } = new();
 

@@ -25,11 +25,12 @@ public class CompositionTests
     [Theory]
     [InlineData(TestConfigs.SingleSite)]
     [InlineData(TestConfigs.Ha)]
-    public void Single_region_topologies_declare_no_distribution(string yaml)
+    public void Single_region_topologies_configure_their_Harbor_but_declare_no_replication_private_zone_or_Dragonfly(string yaml)
     {
         var program = TestConfigs.Synth(yaml);
 
-        Assert.DoesNotContain(program.Resources, r => r.Package == "harbor");
+        Assert.Contains(program.Resources, r => r.Package == "harbor" && !r.IsProvider);
+        Assert.DoesNotContain(program.Resources, r => r.Type == "harbor:index/replication:Replication");
         Assert.DoesNotContain(program.Resources, r => r.Name.Contains("dragonfly", StringComparison.Ordinal) || r.Name.Contains("dns-private", StringComparison.Ordinal));
     }
 

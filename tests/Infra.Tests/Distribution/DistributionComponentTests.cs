@@ -19,6 +19,9 @@ public class DistributionComponentTests
         HarborRelease = new Ref($"{region}-harbor"),
         PrivateEndpoint = $"https://{region}.registry.example.net",
         AdminPassword = new Ref("admin-password", "result"),
+        KubernetesProvider = new Ref($"{region}-k8s"),
+        Namespace = "harbor",
+        ProbeImage = ReachabilityProbe.Image(null, null),
     };
 
     private static (PulumiProgram Program, RegionDistribution[] Regions, DistributionCredentials Credentials) Compose(
@@ -42,10 +45,11 @@ public class DistributionComponentTests
             Harbor("eu-central-1", DistributionRole.Primary), Harbor("cn-north-1", DistributionRole.Replica));
 
         var links = ReplicationPlan.For(regions.Select(r => r.Site).ToArray(), new ReplicationSettings());
-        var rules = ReplicationRules.Declare(regions, links, new ReplicationSettings(), credentials);
+        var gates = new ReachabilityGates(program, [new Ref("vpn")], new Dictionary<(string, string), Ref> { [("eu-central-1", "cn-north-1")] = new Ref("forward") });
+        var rules = ReplicationRules.Declare(regions, links, new ReplicationSettings(), credentials, gates);
 
-        var rule = Assert.Single(rules);
-        Assert.Equal("eu-central-1-harbor-replication-cn-north-1", rule.Name);
+        Assert.Equal(["eu-central-1-harbor-replication-cn-north-1", "eu-central-1-harbor-replication-cn-north-1-catch-up"], rules.Select(r => r.Name));
+        var rule = rules[0];
         Assert.Equal(new Flag(true), rule.Prop("copyByChunk"));
         Assert.Equal(new Number(ReplicationPlan.ToHarborSpeed(100)), rule.Prop("speed"));
         Assert.Equal(new Flag(false), rule.Prop("deletion"));

@@ -67,6 +67,8 @@ public class DistributionConfigTests
     [InlineData("harbor-ha:proxyCaches:\n  - name: hub\n    type: docker-hub\n    username: acme\n    passwordSecret: domain", "harbor-ha:proxyCaches[hub].passwordSecret", "not an ordinary setting")]
     [InlineData("harbor-ha:replication:\n  crossBorderBandwidthMbps: 0", "harbor-ha:replication.crossBorderBandwidthMbps", "between 1 and 100000")]
     [InlineData("harbor-ha:replication:\n  crossBorderHttpTimeoutMinutes: 10", "harbor-ha:replication.crossBorderHttpTimeoutMinutes", "between 30 and 1440")]
+    [InlineData("harbor-ha:replication:\n  catchUpSchedule: \"0 * * * *\"", "harbor-ha:replication.catchUpSchedule", "six fields")]
+    [InlineData("harbor-ha:replication:\n  catchUpSchedule: hourly", "harbor-ha:replication.catchUpSchedule", "six fields")]
     [InlineData("harbor-ha:dragonfly:\n  preheatTokens: { us-east-1: tokenUs }", "harbor-ha:dragonfly.preheatTokens.us-east-1", "not one of the stack's regions")]
     [InlineData("harbor-ha:dragonfly:\n  dbInstanceClass: t4g.small", "harbor-ha:dragonfly.dbInstanceClass", "db.*")]
     [InlineData("harbor-ha:exposure: public", "harbor-ha:exposure", "geo needs private endpoints")]

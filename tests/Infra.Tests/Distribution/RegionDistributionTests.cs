@@ -165,15 +165,17 @@ public class RegionDistributionTests
     }
 
     [Fact]
-    public void The_pull_robot_reaches_every_managed_and_proxy_project_and_the_replicator_only_replicated_ones()
+    public void The_pull_robot_covers_every_project_by_scope_and_the_replicator_only_replicated_ones()
     {
         static string[] Namespaces(Resource robot) => Assert.IsType<ListValue>(robot.Prop("permissions")).Items.Cast<MapValue>()
             .Where(p => p["kind"] == new Text("project"))
-            .Select(p => Assert.IsType<Ref>(p["namespace"]).Target)
+            .Select(p => p["namespace"] is Ref r ? r.Target : Assert.IsType<Text>(p["namespace"]).Value)
             .Order(StringComparer.Ordinal).ToArray();
 
+        // "Cover all projects": no project resource named, so no proxy cache can hold the robot back.
         var pull = Overseas.Program.Get("us-east-1-harbor-robot-pull");
-        Assert.Equal(["us-east-1-harbor-project-apps", "us-east-1-harbor-project-sandbox", "us-east-1-harbor-proxy-dockerhub"], Namespaces(pull));
+        Assert.Equal(["*"], Namespaces(pull));
+        Assert.Equal(new Text("system"), pull.Prop("level"));
 
         var replicator = Overseas.Program.Get("us-east-1-harbor-robot-replicator");
         Assert.Equal(["us-east-1-harbor-project-apps"], Namespaces(replicator));
@@ -182,7 +184,7 @@ public class RegionDistributionTests
     }
 
     [Fact]
-    public void Default_proxy_caches_front_docker_hub_ghcr_quay_and_the_kubernetes_registry_in_every_region()
+    public void Default_proxy_caches_front_docker_hub_ghcr_quay_and_the_kubernetes_registry_overseas_and_chain_from_China()
     {
         foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
         {
@@ -194,10 +196,29 @@ public class RegionDistributionTests
                 ("k8s", "docker-registry", "https://registry.k8s.io"),
             })
             {
+                if (!TwoSides.Program.Contains($"{region}-harbor-upstream-{name}"))
+                {
+                    // Only a China spoke, which resolves no overseas name, goes without.
+                    Assert.Equal("cn-northwest-1", region);
+                    continue;
+                }
+
                 var upstream = TwoSides.Program.Get($"{region}-harbor-upstream-{name}");
-                Assert.Equal(provider, upstream.Text("providerName"));
-                Assert.Equal(endpoint, upstream.Text("endpointUrl"));
-                Assert.False(upstream.Properties.ContainsKey("accessSecret"));
+                if (region.StartsWith("cn-", StringComparison.Ordinal))
+                {
+                    // TwoSides' overseas hub is ap-southeast-1 (lowest slot); the China primary chains to its project.
+                    Assert.Equal("harbor", upstream.Text("providerName"));
+                    Assert.Equal("https://ap-southeast-1.registry.example.com", upstream.Text("endpointUrl"));
+                    Assert.Equal(new Text("robot$pull"), upstream.Prop("accessId"));
+                    Assert.Contains(new Ref($"ap-southeast-1-harbor-proxy-{name}"), upstream.Options.DependsOn);
+                }
+                else
+                {
+                    Assert.Equal(provider, upstream.Text("providerName"));
+                    Assert.Equal(endpoint, upstream.Text("endpointUrl"));
+                    Assert.False(upstream.Properties.ContainsKey("accessSecret"));
+                }
+
                 var project = TwoSides.Program.Get($"{region}-harbor-proxy-{name}");
                 Assert.Equal(name, project.Text("name"));
                 Assert.Equal(upstream.Out("registryId"), project.Prop("registryId"));
@@ -269,13 +290,14 @@ public class RegionDistributionTests
     }
 
     [Fact]
-    public void Every_region_collects_garbage_weekly_so_deleted_artifacts_leave_s3()
+    public void Every_region_collects_garbage_weekly_and_keeps_untagged_artifacts_so_deleted_ones_leave_s3()
     {
         foreach (var region in TwoSides.Config.Regions.Select(r => r.Name))
         {
             var gc = TwoSides.Program.Get($"{region}-harbor-gc");
             Assert.Equal("harbor:index/garbageCollection:GarbageCollection", gc.Type);
-            Assert.Equal(RegionDistribution.GarbageCollectionSchedule, gc.Text("schedule"));
+            Assert.Equal(new GarbageCollectionSpec().Schedule, gc.Text("schedule"));
+            Assert.Equal(new Flag(false), gc.Prop("deleteUntagged"));
             Assert.Equal(new Ref($"{region}-harbor-provider"), gc.Options.Provider);
         }
     }

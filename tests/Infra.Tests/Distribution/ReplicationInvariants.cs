@@ -68,10 +68,36 @@ public static class ReplicationInvariants
 
         foreach (var replica in config.Regions.Where(r => !r.IsPrimary))
         {
-            var incoming = rules.Count(r => r.Target == replica.Name && r.Source == primary);
-            if (incoming != 1)
+            var incoming = rules.Where(r => r.Target == replica.Name && r.Source == primary).ToArray();
+            var events = incoming.Where(r => r.Rule.Text("schedule") == "event_based").ToArray();
+            if (events.Length != 1)
             {
-                problems.Add($"{replica.Name} receives {incoming} push rules from the primary (exactly 1 expected)");
+                problems.Add($"{replica.Name} receives {events.Length} push rules from the primary (exactly 1 expected)");
+            }
+
+            // Beside the event rule, a scheduled catch-up rule to the same endpoint with the same filters that never overwrites.
+            var catchUps = incoming.Except(events).ToArray();
+            if (catchUps.Length != 1)
+            {
+                problems.Add($"{replica.Name} receives {catchUps.Length} scheduled catch-up rules from the primary (exactly 1 expected)");
+            }
+            else if (events.Length == 1)
+            {
+                var (catchUp, push) = (catchUps[0].Rule, events[0].Rule);
+                if (catchUp.Text("schedule") is not { } cron || cron.Split(' ').Length != 6)
+                {
+                    problems.Add($"{catchUp.Name} has no Harbor cron schedule");
+                }
+
+                if (catchUp.Prop("override") != new Flag(false) || catchUp.Prop("deletion") != new Flag(false))
+                {
+                    problems.Add($"{catchUp.Name} overwrites or deletes in {replica.Name}; it must only fill gaps");
+                }
+
+                if (catchUp.Prop("registryId") != push.Prop("registryId") || catchUp.Prop("filters") != push.Prop("filters"))
+                {
+                    problems.Add($"{catchUp.Name} does not copy what {push.Name} copies");
+                }
             }
         }
 

@@ -22,7 +22,8 @@ public class ReplicationRulesTests
         var geo = GeoPrograms.Named(name);
 
         Assert.Empty(ReplicationInvariants.Problems(geo.Resources(), geo.Config));
-        Assert.Equal(geo.Config.Regions.Count - 1, DeclaredReplication.Of(geo.Resources()).Count);
+        // Per other region, an event rule and its scheduled catch-up rule.
+        Assert.Equal(2 * (geo.Config.Regions.Count - 1), DeclaredReplication.Of(geo.Resources()).Count);
     }
 
     [Fact]
@@ -138,21 +139,22 @@ public class ReplicationRulesTests
     [Fact]
     public void An_endpoint_that_would_be_probed_before_its_target_answers_is_caught()
     {
-        // With the robot's name written out, nothing orders the endpoint after the target's Harbor and its DNS record.
+        // With the robot's name written out, nothing orders the endpoint after the target's Harbor and its DNS record
+        // (on this side of the border: there, the ping Job also waits for them).
         var resources = TwoSides.Resources();
-        var endpoint = resources["cn-north-1-harbor-target-eu-central-1"];
+        var endpoint = resources["cn-north-1-harbor-target-cn-northwest-1"];
         resources[endpoint.Name] = Set(endpoint, "accessId", "robot$replicator");
 
         var problems = ReplicationInvariants.Problems(resources, TwoSides.Config);
 
-        Assert.Contains($"{endpoint.Name} does not wait for eu-central-1-harbor-release, which eu-central-1's Harbor needs to answer", problems);
-        Assert.Contains($"{endpoint.Name} does not wait for eu-central-1-dns-private-record, which eu-central-1's Harbor needs to answer", problems);
+        Assert.Contains($"{endpoint.Name} does not wait for cn-northwest-1-harbor-release, which cn-northwest-1's Harbor needs to answer", problems);
+        Assert.Contains($"{endpoint.Name} does not wait for cn-northwest-1-dns-private-record, which cn-northwest-1's Harbor needs to answer", problems);
     }
 
     [Fact]
     public void Rules_are_event_based_keep_namespaces_copy_existing_images_once_and_keep_what_the_primary_deletes()
     {
-        foreach (var rule in TwoSides.Program.OfType("harbor:index/replication:Replication"))
+        foreach (var rule in TwoSides.Program.OfType("harbor:index/replication:Replication").Where(r => !r.Name.EndsWith("-catch-up", StringComparison.Ordinal)))
         {
             Assert.Equal("event_based", rule.Text("schedule"));
             Assert.Equal(new Number(0), rule.Prop("destNamespaceReplace"));
@@ -176,9 +178,42 @@ public class ReplicationRulesTests
 
         Assert.All(program.OfType("harbor:index/replication:Replication"), rule =>
         {
-            Assert.Equal(new Flag(true), rule.Prop("deletion"));
+            // The catch-up rule only ever fills gaps, whatever the event rule does.
+            var catchUp = rule.Name.EndsWith("-catch-up", StringComparison.Ordinal);
+            Assert.Equal(new Flag(!catchUp), rule.Prop("deletion"));
             Assert.Equal(new Flag(false), rule.Prop("override"));
         });
+    }
+
+    [Fact]
+    public void Catch_up_rules_run_on_the_configured_schedule_without_overwriting_or_deleting()
+    {
+        var hourly = TwoSides.Program.Get("cn-north-1-harbor-replication-eu-central-1-catch-up");
+        Assert.Equal(ReplicationSettings.DefaultCatchUpSchedule, hourly.Text("schedule"));
+        Assert.Equal(new Flag(false), hourly.Prop("override"));
+        Assert.Equal(new Flag(false), hourly.Prop("executeOnChanged"));
+        Assert.Equal("catch-up-to-eu-central-1", hourly.Text("name"));
+
+        var program = GeoPrograms.Of(GeoConfigs.TwoSides + """
+
+              harbor-ha:replication:
+                catchUpSchedule: "0 15 */4 * * *"
+            """).Program;
+        Assert.Equal("0 15 */4 * * *", program.Get("cn-north-1-harbor-replication-eu-central-1-catch-up").Text("schedule"));
+    }
+
+    [Fact]
+    public void A_missing_or_overwriting_catch_up_rule_is_caught()
+    {
+        var resources = TwoSides.Resources();
+        resources.Remove("cn-north-1-harbor-replication-eu-central-1-catch-up");
+        var other = resources["cn-north-1-harbor-replication-ap-southeast-1-catch-up"];
+        resources[other.Name] = Set(other, "override", new Flag(true));
+
+        var problems = ReplicationInvariants.Problems(resources, TwoSides.Config);
+
+        Assert.Contains("eu-central-1 receives 0 scheduled catch-up rules from the primary (exactly 1 expected)", problems);
+        Assert.Contains($"{other.Name} overwrites or deletes in ap-southeast-1; it must only fill gaps", problems);
     }
 
     [Fact]

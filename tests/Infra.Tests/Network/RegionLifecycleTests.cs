@@ -27,13 +27,13 @@ public class RegionLifecycleTests
 
     /// <summary>
     /// The documented additions elsewhere for a new region (docs/network.md, docs/distribution.md): the
-    /// primary's replication rule and target for it, and the DNS forwarding rules that resolve its name
+    /// primary's replication rules, target and (across the border) ping Job for it, and the DNS forwarding rules that resolve its name
     /// from the other side.
     /// </summary>
     private static bool IsDistributionAddition(string name, string region) =>
         DistributionAdditions.Any(part => name.Contains(part + region, StringComparison.Ordinal));
 
-    private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-dns-resolver-forward-"];
+    private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-harbor-ping-", "-dns-resolver-forward-"];
 
     /// <summary>Added resources must belong to the new region or be the hubs' and the primary's documented additions.</summary>
     private static void AssertOnlyAdditions(ProgramChanges diff, string region, params string[] hubPrefixes)
