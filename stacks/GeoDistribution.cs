@@ -65,7 +65,7 @@ public static class GeoDistribution
         }
 
         // Every region's Harbor configured alike, from one set of settings; the robots share one secret per role.
-        var credentials = new DistributionCredentials(program, global.Random);
+        var credentials = new DistributionCredentials(program, global.Random, ConfigMapping.ProtectionOf(config));
         var projects = config.Projects.Select(ProjectOf).ToArray();
         var proxyCaches = config.ProxyCaches.Select(c => ProxyCacheOf(program, c)).ToArray();
         var distributions = new SortedDictionary<string, RegionDistribution>(StringComparer.Ordinal);
