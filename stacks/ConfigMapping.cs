@@ -57,6 +57,18 @@ public static partial class ConfigMapping
         _ => [LoadBalancerScheme.Public, LoadBalancerScheme.Internal],
     };
 
+    /// <summary>
+    /// The exposure's load balancers, plus an internet-facing one when deployers work from outside the
+    /// private network (<c>harbor-ha:deployerCidrs</c>): it admits only them (and any clients the
+    /// exposure already names), on 443.
+    /// </summary>
+    public static IReadOnlyList<LoadBalancerScheme> Schemes(Exposure exposure, IReadOnlyList<string> deployerCidrs) =>
+        deployerCidrs.Count > 0 && exposure == Exposure.Internal ? Schemes(Exposure.Both) : Schemes(exposure);
+
+    /// <summary>Who reaches the EKS public endpoints: <c>clusterPublicAccessCidrs</c> and <c>deployerCidrs</c>; none keeps them private.</summary>
+    public static IReadOnlyList<string> PublicApiCidrs(StackConfig config) =>
+        config.ClusterPublicAccessCidrs.Concat(config.DeployerCidrs).Distinct(StringComparer.Ordinal).ToArray();
+
     public static CertificateSource Certificate(CertificateMode mode) => mode switch
     {
         CertificateMode.Imported => CertificateSource.Imported,

@@ -70,7 +70,7 @@ public static class GeoDistribution
         var gates = new ReachabilityGates(program, crossBorderLink, privateDns.Forwarding);
 
         // Every region's Harbor configured alike, from one set of settings; the robots share one secret per role.
-        var credentials = new DistributionCredentials(program, global.Random);
+        var credentials = new DistributionCredentials(program, global.Random, ConfigMapping.ProtectionOf(config));
         var projects = config.Projects.Select(ProjectOf).ToArray();
         var proxyCaches = config.ProxyCaches.Select(c => ProxyCacheOf(program, c)).ToArray();
         var distributions = new SortedDictionary<string, RegionDistribution>(StringComparer.Ordinal);

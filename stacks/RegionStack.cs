@@ -123,7 +123,7 @@ public sealed class RegionStack
             NodeMinSize = sizing.NodeMinSize,
             NodeDesiredSize = sizing.NodeDesiredSize,
             NodeMaxSize = sizing.NodeMaxSize,
-            PublicAccessCidrs = config.ClusterPublicAccessCidrs,
+            PublicAccessCidrs = ConfigMapping.PublicApiCidrs(config),
             PrivateAccessCidrs = config.ClusterPrivateAccessCidrs,
             AdminArns = config.ClusterAdminArns,
             DeployerAccess = ConfigMapping.DeployerAccessOf(config, region),
@@ -138,7 +138,7 @@ public sealed class RegionStack
             Region = region.Name,
             Domain = config.Domain,
             Host = config.RegionalHost(region.Name),
-            Schemes = ConfigMapping.Schemes(config.Exposure),
+            Schemes = ConfigMapping.Schemes(config.Exposure, config.DeployerCidrs),
             Certificate = certificate,
             ImportedCertificateArn = config.Certificate.Arns.GetValueOrDefault(region.Name),
             // The registry tier publishes its regional name (and validates) only with ACM certificates.
@@ -152,6 +152,7 @@ public sealed class RegionStack
             Protection = protection,
             ClientCidrs = config.ClientCidrs,
             AdminCidrs = config.AdminCidrs,
+            DeployerCidrs = config.DeployerCidrs,
             WafRateLimit = config.WafRateLimit,
         });
         LoadBalancerController = new LoadBalancerController(program, Providers.Aws, new LoadBalancerControllerArgs

@@ -149,14 +149,19 @@ public sealed partial class EksCluster
         DeclareAdmins(cluster, args.AdminArns, args.DeployerAccess);
 
         WorkloadsReady = [nodeGroup.Self, coreDns.Self];
-        KubernetesProvider = program.Add(LogicalName.Of(r, "k8s"), Resource.ProviderPrefix + "kubernetes", new MapValue
+        var kubernetes = new MapValue
         {
             ["kubeconfig"] = new ToJson(Kubeconfig.For(Endpoint, cluster.Out("certificateAuthority.data"), ClusterName, r, args.AwsProfile)),
-            // A lost region's cluster is unreachable: forget its objects instead of failing the
-            // update, so the region can be rebuilt (DESIGN.md, disaster-recovery rebuild).
-            ["deleteUnreachable"] = true,
             ["enableServerSideApply"] = true,
-        }, new ResourceOptions { Version = ProviderVersions.Kubernetes }).Self;
+        };
+        if (args.ForgetUnreachableObjects)
+        {
+            // Only for rebuilding a lost region: objects of an unreachable cluster leave the state.
+            kubernetes.Add("deleteUnreachable", true);
+        }
+
+        KubernetesProvider = program.Add(LogicalName.Of(r, "k8s"), Resource.ProviderPrefix + "kubernetes", kubernetes,
+            new ResourceOptions { Version = ProviderVersions.Kubernetes }).Self;
     }
 
     /// <summary>The EKS cluster name (with its random suffix).</summary>
@@ -207,14 +212,16 @@ public sealed partial class EksCluster
         // (EKS User Guide, "Configure Amazon VPC CNI plugin to use IRSA").
         var role = ServiceAccountRole.Declare(_program, _provider, Name("vpc-cni-role"), Issuer, "kube-system", "aws-node",
             $"harbor-ha {_region}: Amazon VPC CNI (aws-node)");
-        _program.Declare(Name("vpc-cni-role-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
+        var policy = _program.Declare(Name("vpc-cni-role-policy"), ResourceTypes.IamRolePolicyAttachment, _provider, new MapValue
         {
             ["role"] = role.Id,
             ["policyArn"] = IamPolicy.Managed(_partition, "AmazonEKS_CNI_Policy"),
         });
         // The CNI's network policy agent enforces Kubernetes NetworkPolicies (EKS User Guide, "Limit pod
         // traffic with Kubernetes network policies"); without it a NetworkPolicy is accepted and ignored.
-        return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), [],
+        // The add-on starts aws-node with the role at once: without the policy attached, pods get no IPs
+        // and the node group never becomes ready.
+        return DeclareAddon(cluster, "vpc-cni", version, role.Out("arn"), [policy.Self],
             new ToJson(new MapValue { ["enableNetworkPolicy"] = "true" }));
     }
 

@@ -105,6 +105,15 @@ public sealed record EksClusterArgs
     /// <summary>Days of control-plane logs in CloudWatch Logs. Default 90.</summary>
     public int LogRetentionDays { get; init; } = 90;
 
+    /// <summary>
+    /// Whether the region's Kubernetes provider forgets the objects of a cluster it cannot reach
+    /// (<c>deleteUnreachable</c>) instead of failing. Default false: one run from a host that cannot
+    /// reach the cluster would otherwise drop Harbor, the controller, its secrets and target-group
+    /// bindings from the state, and the next run would collide with what still exists. Set it only
+    /// to rebuild a region whose cluster is lost, for that run.
+    /// </summary>
+    public bool ForgetUnreachableObjects { get; init; }
+
     /// <summary>Default <see cref="Protection.Protected"/>: the cluster and its secrets key refuse deletion.</summary>
     public Protection Protection { get; init; } = Protection.Protected;
 }

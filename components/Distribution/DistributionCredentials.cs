@@ -11,14 +11,17 @@ public sealed class DistributionCredentials
 {
     private readonly Dictionary<RobotRole, Ref> _secrets = [];
 
-    public DistributionCredentials(PulumiProgram program, Ref randomProvider)
+    /// <param name="program">Program to declare into.</param>
+    /// <param name="randomProvider">The stack's random provider.</param>
+    /// <param name="protection">Protected outside dev: a replaced secret breaks every client logged in with it.</param>
+    public DistributionCredentials(PulumiProgram program, Ref randomProvider, Protection protection = Protection.Protected)
     {
         foreach (var role in Enum.GetValues<RobotRole>())
         {
             // Harbor accepts robot secrets of 8-128 characters with an upper-case letter, a lower-case
             // letter and a digit; no special characters keeps docker login and shell quoting simple.
             _secrets[role] = GeneratedSecret.Password(program, LogicalName.Of("global", "harbor", "robot", RobotPermissions.Name(role), "secret"),
-                randomProvider, 40, minOfEachClass: 2);
+                randomProvider, 40, minOfEachClass: 2, protection: protection);
         }
     }
 

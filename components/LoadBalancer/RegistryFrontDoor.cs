@@ -18,6 +18,11 @@ public sealed class RegistryFrontDoor
         var region = args.Region;
         Host = args.Host;
         var zone = args.Zone;
+        if (args.DeployerCidrs.Count > 0 && !args.Schemes.Contains(LoadBalancerScheme.Public))
+        {
+            throw new ArgumentException($"{region}: deployer CIDRs are admitted by an internet-facing load balancer; add the public scheme", nameof(args));
+        }
+
         var certificate = new RegionalCertificate(program, provider, args);
         SelfSignedCertificatePem = certificate.SelfSignedCertificatePem;
         LoadBalancers = args.Schemes.Distinct().ToDictionary(s => s, s => new RegistryLoadBalancer(program, provider, new RegistryLoadBalancerArgs
@@ -35,6 +40,7 @@ public sealed class RegistryFrontDoor
             // (replication between regions and the Harbor provider use the API there).
             ClientCidrs = s == LoadBalancerScheme.Public ? args.ClientCidrs : null,
             AdminCidrs = s == LoadBalancerScheme.Public ? args.AdminCidrs : [],
+            DeployerCidrs = s == LoadBalancerScheme.Public ? args.DeployerCidrs : [],
             Paths = s == LoadBalancerScheme.Public ? PathPolicy.RegistryOnly : PathPolicy.AllPaths,
             WafRateLimit = args.WafRateLimit,
         }));

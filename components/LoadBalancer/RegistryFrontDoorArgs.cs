@@ -63,6 +63,13 @@ public sealed record RegistryFrontDoorArgs
     /// </summary>
     public IReadOnlyList<string> AdminCidrs { get; init; } = [];
 
+    /// <summary>
+    /// Where deployments run from outside the private network: the internet-facing load balancer
+    /// admits them on 443 only, to every path (the Harbor API). Needs a
+    /// <see cref="LoadBalancerScheme.Public"/> entry in <see cref="Schemes"/>. Default none.
+    /// </summary>
+    public IReadOnlyList<string> DeployerCidrs { get; init; } = [];
+
     /// <summary>The public load balancer's per-source rate limit (<see cref="RegistryLoadBalancerArgs.WafRateLimit"/>). Default 5000 per five minutes.</summary>
     public long WafRateLimit { get; init; } = 5000;
 }

@@ -159,6 +159,12 @@ public sealed class RegistryLoadBalancer
                 }
             }
         }
+
+        // Deployers need the API over TLS and nothing else: 443 only, even when 80 would only redirect.
+        foreach (var cidr in args.DeployerCidrs.Where(c => !sources.Any(s => s.Cidr == c)))
+        {
+            SecurityGroup.AllowFromCidr($"deployers-{CidrName(cidr)}-443", cidr, "tcp", 443, 443, $"deployer {cidr} on 443 (Harbor API)");
+        }
     }
 
     /// <summary>
@@ -189,6 +195,19 @@ public sealed class RegistryLoadBalancer
                 ["listenerArn"] = https.Out("arn"),
                 ["priority"] = 20,
                 ["conditions"] = Value.List(new MapValue { ["sourceIp"] = new MapValue { ["values"] = Value.List(args.AdminCidrs) } }),
+                ["actions"] = Value.List(forward),
+            }).Self);
+        }
+
+        // Deployers reach every path (the Harbor provider calls /api/v2.0); five sources per rule (ELB quotas).
+        var chunks = args.DeployerCidrs.Chunk(RegistryLoadBalancerArgs.MaxAdminCidrs).ToArray();
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            rules.Add(program.Declare(name(i == 0 ? "https-deployers" : $"https-deployers-{i + 1}"), ResourceTypes.ListenerRule, provider, new MapValue
+            {
+                ["listenerArn"] = https.Out("arn"),
+                ["priority"] = 30 + i,
+                ["conditions"] = Value.List(new MapValue { ["sourceIp"] = new MapValue { ["values"] = Value.List(chunks[i]) } }),
                 ["actions"] = Value.List(forward),
             }).Self);
         }

@@ -48,6 +48,12 @@ public sealed record RegistryLoadBalancerArgs
     public IReadOnlyList<string> AdminCidrs { get; init; } = [];
 
     /// <summary>
+    /// Where deployments run from outside the private network (IPv4 CIDRs): admitted on 443 only,
+    /// never on 80, and served every path (the Harbor provider uses <c>/api/v2.0</c>). Default none.
+    /// </summary>
+    public IReadOnlyList<string> DeployerCidrs { get; init; } = [];
+
+    /// <summary>
     /// Which paths clients reach. Default <see cref="PathPolicy.RegistryOnly"/>: pulls and pushes for
     /// clients, the UI and API for <see cref="AdminCidrs"/> only.
     /// </summary>

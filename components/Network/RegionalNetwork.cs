@@ -170,6 +170,11 @@ public sealed class RegionalNetwork
                 ["subnetId"] = publicSubnets[index],
                 ["connectivityType"] = "public",
                 ["tags"] = ProgramExtensions.NameTag(Name($"nat-{letter}")),
+            }, new ResourceOptions
+            {
+                // A public NAT gateway needs the VPC's internet gateway attached (AWS provider docs,
+                // aws_nat_gateway); without the edge it can be created first and fail.
+                DependsOn = [InternetGateway],
             }).Id;
         }
 

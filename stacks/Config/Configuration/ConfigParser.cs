@@ -56,7 +56,7 @@ public static partial class ConfigParser
     public static readonly IReadOnlyList<string> KnownKeys =
     [
         "adminCidrs", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
-        "costAssumptions", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
+        "costAssumptions", "deployerCidrs", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn", "wafRateLimit", "garbageCollection", "robots",
     ];
 
@@ -151,6 +151,7 @@ public static partial class ConfigParser
         var vpn = ReadVpn(read, K("vpn"), V("vpn"));
         var cidrs = ApiCidrs(read, K("clusterPublicAccessCidrs"), V("clusterPublicAccessCidrs")) ?? [];
         var privateCidrs = ApiCidrs(read, K("clusterPrivateAccessCidrs"), V("clusterPrivateAccessCidrs"));
+        var deployerCidrs = DeployerCidrs(read, K("deployerCidrs"), V("deployerCidrs"));
         var chinaMirror = read.String(K("chinaImageMirror"), V("chinaImageMirror"));
         if (chinaMirror is not null && !MirrorPattern().IsMatch(chinaMirror))
         {
@@ -210,6 +211,7 @@ public static partial class ConfigParser
             Exposure = exposure,
             Certificate = certificate,
             ClusterPublicAccessCidrs = cidrs,
+            DeployerCidrs = deployerCidrs,
             ChinaImageMirror = chinaMirror,
             ClusterPrivateAccessCidrs = privateCidrs ?? DefaultPrivateAccess(regions),
             KubernetesVersion = kubernetesVersion,
@@ -319,6 +321,33 @@ public static partial class ConfigParser
             {
                 read.Error($"{key}[{i}]", "must not open the Kubernetes API to the whole internet (0.0.0.0/0)");
             }
+        }
+
+        return cidrs;
+    }
+
+    /// <summary>
+    /// Where the first <c>pulumi up</c> runs from, when not from inside the private network it creates:
+    /// IPv4 blocks that reach the EKS APIs and the Harbor APIs (443). Never the whole internet.
+    /// </summary>
+    private static IReadOnlyList<string> DeployerCidrs(NodeReader read, string key, JsonNode? node)
+    {
+        var cidrs = read.Strings(key, node) ?? [];
+        for (var i = 0; i < cidrs.Count; i++)
+        {
+            if (!Planning.Cidr.TryParse(cidrs[i], out var net))
+            {
+                read.Error($"{key}[{i}]", $"must be an IPv4 CIDR block such as 203.0.113.0/24, the address range the deployer's traffic leaves from (got '{cidrs[i]}')");
+            }
+            else if (net.Cidr == 0)
+            {
+                read.Error($"{key}[{i}]", "must not be 0.0.0.0/0: it would open every cluster's Kubernetes API and every Harbor API to the whole internet; list the deployer's egress range");
+            }
+        }
+
+        if (cidrs.Distinct(StringComparer.Ordinal).Count() != cidrs.Count)
+        {
+            read.Error(key, "lists a CIDR more than once");
         }
 
         return cidrs;

@@ -53,6 +53,14 @@ public sealed record StackConfig
     public IReadOnlyList<string> ClusterPublicAccessCidrs { get; init; } = [];
 
     /// <summary>
+    /// <c>harbor-ha:deployerCidrs</c>: where <c>pulumi up</c> runs from when it is not inside the private
+    /// network the stack creates (a laptop, a hosted runner). Every EKS public endpoint opens to them
+    /// (besides <see cref="ClusterPublicAccessCidrs"/>) and every region gets an internet-facing load
+    /// balancer that admits them on 443 only, for the Harbor API. Default empty: private only.
+    /// </summary>
+    public IReadOnlyList<string> DeployerCidrs { get; init; } = [];
+
+    /// <summary>
     /// <c>harbor-ha:kubernetesVersion</c>: EKS Kubernetes version of every regional cluster, one of
     /// <see cref="KubernetesReleases.Supported"/> (each pins its add-on builds). Default
     /// <see cref="KubernetesReleases.Default"/>.

@@ -83,10 +83,11 @@ public class CostEstimatorTests
         static CostLine ControlPlane(string date) => Cost(EstimateConfigs.Ha + $"\n  harbor-ha:costAssumptions:\n    eksSupportDate: {date}\n")
             .Lines.Single(l => l.Resource == "ap-southeast-1-cluster-eks");
 
-        // Kubernetes 1.33 (the default): standard support ends 2026-07-29.
-        Assert.Equal(0.10m, ControlPlane("2026-07-28").UnitPrice);
-        Assert.Equal(0.60m, ControlPlane("2026-07-29").UnitPrice);
-        Assert.Contains("extended support", ControlPlane("2026-12-01").Item, StringComparison.Ordinal);
+        // Kubernetes 1.35 (the default): standard support ends 2027-03-27.
+        Assert.Equal(0.10m, ControlPlane("2026-12-02").UnitPrice);
+        Assert.Equal(0.10m, ControlPlane("2027-03-26").UnitPrice);
+        Assert.Equal(0.60m, ControlPlane("2027-03-27").UnitPrice);
+        Assert.Contains("extended support", ControlPlane("2027-04-01").Item, StringComparison.Ordinal);
     }
 
     [Fact]
