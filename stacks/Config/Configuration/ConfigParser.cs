@@ -134,6 +134,11 @@ public static partial class ConfigParser
         }
 
         var replication = DistributionConfigReader.ReadReplication(read, K("replication"), V("replication"));
+        if (replication.StorageRtc && regions is not null && regions.All(r => r.DrRegion is null))
+        {
+            read.Error(K("replication") + ".storageRtc", "applies to registry-bucket replication to a DR region, but no region has a drRegion");
+        }
+
         var dragonfly = DistributionConfigReader.ReadDragonfly(read, K("dragonfly"), V("dragonfly"), regions, secrets);
         CheckSecretSettings(read, raw, prefix, others, secrets);
         var certificate = ReadCertificate(read, K("certificate"), V("certificate"), regions);
@@ -383,8 +388,8 @@ public static partial class ConfigParser
             // At most what the zone table offers and what the VPC's subnet layout fits (MaxAzsPerVpc).
             var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Math.Min(Regions.ZoneCount(name), MaxAzsPerVpc))
                 ?? minAz);
-            var dr = read.String($"{path}.drRegion", entry["drRegion"]);
-            if (dr is not null)
+            var (dr, drSource) = ReadDrRegion(read, $"{path}.drRegion", entry["drRegion"], name, topology);
+            if (dr is not null && drSource == DrRegionSource.Given)
             {
                 if (!Regions.IsKnown(dr))
                 {
@@ -420,6 +425,7 @@ public static partial class ConfigParser
                 IsHub = hub ?? false,
                 AzCount = azCount,
                 DrRegion = dr,
+                DrRegionSource = drSource,
                 Restore = restore,
             });
         }
@@ -438,6 +444,24 @@ public static partial class ConfigParser
         CheckTransitPeering(read, key, assigned, topology);
         return ErrorCount(read) > before ? null : assigned;
     }
+
+    /// <summary>
+    /// <c>drRegion</c>: a region code, <c>none</c> (no copies outside the region, on purpose), or
+    /// absent: the region's default partner in ha and geo (<see cref="DrPartners"/>), none in single-site.
+    /// </summary>
+    private static (string? Region, DrRegionSource Source) ReadDrRegion(NodeReader read, string key, JsonNode? node, string region, Topology? topology)
+    {
+        var dr = read.String(key, node);
+        return dr switch
+        {
+            NoDrRegion => (null, DrRegionSource.None),
+            null => (topology is { } t ? DrPartners.DefaultFor(t, region) : null, DrRegionSource.Default),
+            _ => (dr, DrRegionSource.Given),
+        };
+    }
+
+    /// <summary>The <c>drRegion</c> value that opts a region out of DR copies.</summary>
+    public const string NoDrRegion = "none";
 
     /// <summary>
     /// geo peers each side's hub with every other region on that side. In China, Transit Gateway
