@@ -232,13 +232,18 @@ public sealed class RegionStack
             return;
         }
 
+        // Anything else without copies (an ha or geo region built without the parser's default) is
+        // not accepted: the check fails on it rather than letting it pass silently.
         var key = $"{StackConfig.Namespace}:regions[{region.Name}].drRegion";
         var reason = region.DrRegionSource == DrRegionSource.None
             ? $"{key} is none: losing {region.Name} loses its images and database"
             : config.Topology == Topology.SingleSite
                 ? $"single-site keeps no copies outside {region.Name} to save cost; set {key} for them"
-                : throw new InvalidOperationException($"{region.Name} has no DR region although {config.Topology} gives every region one by default");
-        program.Accept(AwsProviderRegistry.Name(region.Name), RegionLossRuleId, reason);
+                : null;
+        if (reason is not null)
+        {
+            program.Accept(AwsProviderRegistry.Name(region.Name), RegionLossRuleId, reason);
+        }
     }
 
     /// <summary>The id of <c>infra check</c>'s rule that this stack answers (components/Checks, not referenced from here).</summary>
