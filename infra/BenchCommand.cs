@@ -99,6 +99,9 @@ public static class BenchCommand
             Name = name,
             Slot = Slot(name),
             AzCount = Math.Min(3, Regions.ZoneCount(name)),
+            // What the parser gives a geo region without drRegion.
+            DrRegion = HarborHa.Planning.DrPartners.Of(name),
+            DrRegionSource = DrRegionSource.Default,
         });
         return config with { Regions = config.Regions.Concat(extra).OrderBy(r => r.Name, StringComparer.Ordinal).ToArray() };
     }

@@ -36,6 +36,11 @@ public static class ValidateCommand
             }
 
             context.Stderr.WriteLine($"ok: {Stacks.Synthesizer.TopologyName(config.Topology)} stack with {config.Regions.Count} region(s), {program.Resources.Count} resources, primary {config.Primary.Name}");
+            foreach (var region in config.Regions)
+            {
+                context.Stderr.WriteLine(DrLine(config, region));
+            }
+
             foreach (var assumption in Stacks.AccountAudit.Assumptions(config))
             {
                 context.Stderr.WriteLine($"assumes (harbor-ha:audit.managedElsewhere): {assumption}");
@@ -45,4 +50,14 @@ public static class ValidateCommand
         });
         return command;
     }
+
+    /// <summary>Where a region's disaster-recovery copies go, and why there.</summary>
+    public static string DrLine(Configuration.StackConfig config, Configuration.RegionConfig region) =>
+        $"dr: {region.Name} -> " + (region.DrRegion, region.DrRegionSource) switch
+        {
+            ({ } dr, Configuration.DrRegionSource.Given) => $"{dr} (drRegion)",
+            ({ } dr, _) => $"{dr} (default partner for {Stacks.Synthesizer.TopologyName(config.Topology)}; drRegion: none opts out)",
+            (null, Configuration.DrRegionSource.None) => "none (drRegion: none; region-loss accepted)",
+            (null, _) => "none (single-site default; set drRegion for copies in another region)",
+        };
 }

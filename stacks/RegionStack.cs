@@ -107,7 +107,9 @@ public sealed class RegionStack
             VpcEndpointId = Network.S3EndpointId,
             NatPublicIps = Network.NatPublicIps,
             DrObjectLock = new ObjectLockRetention(config.DrObjectLock.Compliance ? ObjectLockMode.Compliance : ObjectLockMode.Governance, config.DrObjectLock.Days),
+            ReplicationTimeControl = config.Replication.StorageRtc,
         });
+        AcceptRegionLoss(program, config, region);
 
         // Compute and the front door: EKS, the load balancers with their certificate, the controller that binds them.
         Cluster = new EksCluster(program, Providers.Aws, new EksClusterArgs
@@ -218,6 +220,35 @@ public sealed class RegionStack
         // Where the initial admin password lives in the cluster; its value is the secret stack output harborAdminPassword.
         program.AddOutput($"{OutputPrefix}AdminPasswordSecret", new Interpolation(Registry.Namespace, "/", Registry.AdminSecretName));
     }
+
+    /// <summary>
+    /// A region without DR copies says so on its provider, the program's resource for the region, so
+    /// <c>infra check</c>'s region-loss rule reports it as an accepted trade-off with the reason:
+    /// single-site by design (unless <c>drRegion</c> is set), ha and geo only with <c>drRegion: none</c>.
+    /// </summary>
+    private static void AcceptRegionLoss(PulumiProgram program, StackConfig config, RegionConfig region)
+    {
+        if (region.DrRegion is not null)
+        {
+            return;
+        }
+
+        // Anything else without copies (an ha or geo region built without the parser's default) is
+        // not accepted: the check fails on it rather than letting it pass silently.
+        var key = $"{StackConfig.Namespace}:regions[{region.Name}].drRegion";
+        var reason = region.DrRegionSource == DrRegionSource.None
+            ? $"{key} is none: losing {region.Name} loses its images and database"
+            : config.Topology == Topology.SingleSite
+                ? $"single-site keeps no copies outside {region.Name} to save cost; set {key} for them"
+                : null;
+        if (reason is not null)
+        {
+            program.Accept(AwsProviderRegistry.Name(region.Name), RegionLossRuleId, reason);
+        }
+    }
+
+    /// <summary>The id of <c>infra check</c>'s rule that this stack answers (components/Checks, not referenced from here).</summary>
+    private const string RegionLossRuleId = "region-loss";
 
     public RegionConfig Region { get; }
 

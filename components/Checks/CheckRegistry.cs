@@ -47,6 +47,7 @@ public static class CheckRegistry
         new ProviderRegionRule(),
         // Availability
         new AzLossRule(),
+        new RegionLossRule(),
         // Further awsguard rules
         new Ec2DetailedMonitoringRule(),
         new KmsKeyRotationRule(),

@@ -327,13 +327,19 @@ public sealed class CostEstimator
     {
         var region = RegionOf(r);
         var crossRegion = Values.Items(r.At("rules"))
-            .Select(rule => Values.RefTarget(Values.At(rule, "destination.bucket")))
-            .OfType<string>()
-            .Where(b => _graph.Resources.TryGetValue(b, out var bucket) && RegionOf(bucket) != region)
+            .Where(rule => Values.RefTarget(Values.At(rule, "destination.bucket")) is { } b && _graph.Resources.TryGetValue(b, out var bucket) && RegionOf(bucket) != region)
             .ToArray();
         if (crossRegion.Length > 0)
         {
             Add(r, "transfer.interregion", _assumptions.ReplicationGbPerMonth * crossRegion.Length, "GB replicated to another region",
+                $"replicationGbPerMonth: {N(_assumptions.ReplicationGbPerMonth)} GB a month");
+        }
+
+        // Replication Time Control adds a per-GB charge on what its rules replicate.
+        var timed = crossRegion.Count(rule => Values.Text(Values.At(rule, "destination.replicationTime.status")) == "Enabled");
+        if (timed > 0)
+        {
+            Add(r, "s3.rtc", _assumptions.ReplicationGbPerMonth * timed, "GB replicated with Replication Time Control (15-minute objective)",
                 $"replicationGbPerMonth: {N(_assumptions.ReplicationGbPerMonth)} GB a month");
         }
     }

@@ -25,7 +25,7 @@ public sealed class RegistryStorage
         if (args.Dr is { } dr)
         {
             var replica = new ProtectedBucket(program, dr.Provider, Name("dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args, args.DrObjectLock);
-            DeclareReplication(program, provider, primary, replica);
+            DeclareReplication(program, provider, primary, replica, args.ReplicationTimeControl);
             DrBucketName = replica.Name;
             if (args.Restore == StorageRestore.UseDr)
             {
@@ -78,7 +78,7 @@ public sealed class RegistryStorage
     /// may decrypt with the source key and encrypt with the destination key, each only through S3 in
     /// that key's region.
     /// </summary>
-    private void DeclareReplication(PulumiProgram program, Ref provider, ProtectedBucket source, ProtectedBucket destination)
+    private void DeclareReplication(PulumiProgram program, Ref provider, ProtectedBucket source, ProtectedBucket destination, bool timeControl)
     {
         var role = program.Declare(Name("replication-role"), ResourceTypes.IamRole, provider, new MapValue
         {
@@ -125,18 +125,41 @@ public sealed class RegistryStorage
                 {
                     ["sseKmsEncryptedObjects"] = new MapValue { ["status"] = "Enabled" },
                 },
-                ["destination"] = new MapValue
-                {
-                    ["bucket"] = destination.Arn,
-                    ["storageClass"] = "STANDARD",
-                    ["encryptionConfiguration"] = new MapValue { ["replicaKmsKeyId"] = destination.KmsKeyArn },
-                    // Replication metrics (bytes and operations pending, latency) without Replication
-                    // Time Control; an event threshold is only accepted together with RTC.
-                    ["metrics"] = new MapValue { ["status"] = "Enabled" },
-                },
+                ["destination"] = Destination(destination, timeControl),
             }),
         }, new ResourceOptions { DependsOn = [source.Versioning, destination.Versioning, policy.Self] });
     }
+
+    /// <summary>
+    /// Replication metrics (bytes and operations pending, latency) always. With Replication Time
+    /// Control, its 15-minute objective (the only value S3 accepts) and the event threshold, which S3
+    /// accepts only together with RTC (S3 user guide, replicating objects with S3 RTC).
+    /// </summary>
+    private static MapValue Destination(ProtectedBucket destination, bool timeControl)
+    {
+        var metrics = new MapValue { ["status"] = "Enabled" };
+        var result = new MapValue
+        {
+            ["bucket"] = destination.Arn,
+            ["storageClass"] = "STANDARD",
+            ["encryptionConfiguration"] = new MapValue { ["replicaKmsKeyId"] = destination.KmsKeyArn },
+            ["metrics"] = metrics,
+        };
+        if (timeControl)
+        {
+            metrics.Add("eventThreshold", new MapValue { ["minutes"] = ReplicationTimeMinutes });
+            result.Add("replicationTime", new MapValue
+            {
+                ["status"] = "Enabled",
+                ["time"] = new MapValue { ["minutes"] = ReplicationTimeMinutes },
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>S3 RTC's objective: the only value S3 accepts for the time and the event threshold.</summary>
+    public const int ReplicationTimeMinutes = 15;
 
     /// <summary>
     /// The registry's IAM user may list the live bucket and read, write and delete its objects

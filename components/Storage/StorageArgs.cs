@@ -35,6 +35,13 @@ public sealed record StorageArgs
     public DrSite? Dr { get; init; }
 
     /// <summary>
+    /// S3 Replication Time Control on the replication to <see cref="Dr"/>: 99.99% of objects replicated
+    /// within 15 minutes (S3's SLA), with an event for each object that misses it. Default false:
+    /// replication without a time bound, at no extra charge.
+    /// </summary>
+    public bool ReplicationTimeControl { get; init; }
+
+    /// <summary>
     /// Default <see cref="Protection.Protected"/>: buckets are <c>protect</c>ed and refuse deletion
     /// while they hold objects. Disposable buckets are emptied on destroy.
     /// </summary>

@@ -134,13 +134,21 @@ public static partial class ConfigParser
         }
 
         var replication = DistributionConfigReader.ReadReplication(read, K("replication"), V("replication"));
+        if (replication.StorageRtc && regions is not null && regions.All(r => r.DrRegion is null))
+        {
+            read.Error(K("replication") + ".storageRtc", "applies to registry-bucket replication to a DR region, but no region has a drRegion");
+        }
+
         var dragonfly = DistributionConfigReader.ReadDragonfly(read, K("dragonfly"), V("dragonfly"), regions, secrets);
         foreach (var geoOnly in new[] { "replication", "dragonfly" })
         {
-            // One region has nothing to replicate to and no peers across regions to share with.
-            if (topology is not null and not Topology.Geo && values.ContainsKey(geoOnly))
+            // One region has nothing to replicate to and no peers across regions to share with;
+            // replication.storageRtc alone is about the registry bucket's DR copy, which every topology may have.
+            var drOnly = geoOnly == "replication" && V(geoOnly) is JsonObject given && given.All(field => field.Key == "storageRtc");
+            if (topology is not null and not Topology.Geo && values.ContainsKey(geoOnly) && !drOnly)
             {
-                read.Error(K(geoOnly), "applies to geo stacks only: single-site and ha have one region, with no replication between regions and no Dragonfly; remove it");
+                read.Error(K(geoOnly), "applies to geo stacks only: single-site and ha have one region, with no replication between regions and no Dragonfly; remove it"
+                    + (geoOnly == "replication" ? " (only storageRtc, for the DR copy, applies to every topology)" : ""));
             }
         }
 
@@ -425,8 +433,8 @@ public static partial class ConfigParser
             // At most what the zone table offers and what the VPC's subnet layout fits (MaxAzsPerVpc).
             var azCount = (int)(read.Integer($"{path}.azCount", entry["azCount"], minAz, Math.Min(Regions.ZoneCount(name), MaxAzsPerVpc))
                 ?? minAz);
-            var dr = read.String($"{path}.drRegion", entry["drRegion"]);
-            if (dr is not null)
+            var (dr, drSource) = ReadDrRegion(read, $"{path}.drRegion", entry["drRegion"], name, topology);
+            if (dr is not null && drSource == DrRegionSource.Given)
             {
                 if (!Regions.IsKnown(dr))
                 {
@@ -462,6 +470,7 @@ public static partial class ConfigParser
                 IsHub = hub ?? false,
                 AzCount = azCount,
                 DrRegion = dr,
+                DrRegionSource = drSource,
                 Restore = restore,
             });
         }
@@ -480,6 +489,24 @@ public static partial class ConfigParser
         CheckTransitPeering(read, key, assigned, topology);
         return ErrorCount(read) > before ? null : assigned;
     }
+
+    /// <summary>
+    /// <c>drRegion</c>: a region code, <c>none</c> (no copies outside the region, on purpose), or
+    /// absent: the region's default partner in ha and geo (<see cref="DrPartners"/>), none in single-site.
+    /// </summary>
+    private static (string? Region, DrRegionSource Source) ReadDrRegion(NodeReader read, string key, JsonNode? node, string region, Topology? topology)
+    {
+        var dr = read.String(key, node);
+        return dr switch
+        {
+            NoDrRegion => (null, DrRegionSource.None),
+            null => (topology is { } t ? DrPartners.DefaultFor(t, region) : null, DrRegionSource.Default),
+            _ => (dr, DrRegionSource.Given),
+        };
+    }
+
+    /// <summary>The <c>drRegion</c> value that opts a region out of DR copies.</summary>
+    public const string NoDrRegion = "none";
 
     /// <summary>
     /// geo peers each side's hub with every other region on that side. In China, Transit Gateway

@@ -17,7 +17,7 @@ internal static partial class DistributionConfigReader
     private static readonly string[] ProxyCacheFields = ["endpoint", "name", "passwordSecret", "type", "username"];
 
     private static readonly string[] ReplicationFields =
-        ["bandwidthMbps", "catchUpSchedule", "crossBorderBandwidthMbps", "crossBorderHttpTimeoutMinutes", "deletion", "override", "tags"];
+        ["bandwidthMbps", "catchUpSchedule", "crossBorderBandwidthMbps", "crossBorderHttpTimeoutMinutes", "deletion", "override", "storageRtc", "tags"];
 
     private static readonly string[] DragonflyFields =
         ["cacheNodeType", "chartRepository", "dbInstanceClass", "enabled", "imageRegistry", "preheatTokens"];
@@ -210,6 +210,7 @@ internal static partial class DistributionConfigReader
             BandwidthMbps = (int?)read.Integer($"{key}.bandwidthMbps", obj["bandwidthMbps"], 1, 100_000),
             CrossBorderBandwidthMbps = (int?)read.Integer($"{key}.crossBorderBandwidthMbps", obj["crossBorderBandwidthMbps"], 1, 100_000) ?? replication.CrossBorderBandwidthMbps,
             CrossBorderHttpTimeoutMinutes = (int?)read.Integer($"{key}.crossBorderHttpTimeoutMinutes", obj["crossBorderHttpTimeoutMinutes"], 30, 1440) ?? replication.CrossBorderHttpTimeoutMinutes,
+            StorageRtc = read.Boolean($"{key}.storageRtc", obj["storageRtc"]) ?? replication.StorageRtc,
         };
     }
 

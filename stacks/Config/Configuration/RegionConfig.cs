@@ -17,8 +17,14 @@ public sealed record RegionConfig
     /// <summary>Availability zones used; single-site defaults to 2 (the least an ALB and EKS accept), ha/geo to 3.</summary>
     public required int AzCount { get; init; }
 
-    /// <summary>Region holding this region's disaster-recovery copies, in the same partition; null for none.</summary>
+    /// <summary>
+    /// Region holding this region's disaster-recovery copies, in the same partition; null for none.
+    /// In ha and geo, the region's default partner (<c>DrPartners</c>) when <c>drRegion</c> is not given.
+    /// </summary>
     public string? DrRegion { get; init; }
+
+    /// <summary>Where <see cref="DrRegion"/> comes from: given, the topology's default, or <c>drRegion: none</c>.</summary>
+    public DrRegionSource DrRegionSource { get; init; } = DrRegionSource.Given;
 
     /// <summary>Set only while rebuilding a lost region: where its state comes back from.</summary>
     public RestoreSource? Restore { get; init; }

@@ -40,4 +40,12 @@ public sealed record ReplicationConfig
     /// beside each event rule; it copies only what a replica is missing. Default hourly, <c>0 0 * * * *</c>.
     /// </summary>
     public string CatchUpSchedule { get; init; } = "0 0 * * * *";
+
+    /// <summary>
+    /// <c>storageRtc</c>: S3 Replication Time Control on each region's registry-bucket replication to
+    /// its DR region: S3 replicates 99.99% of new objects within 15 minutes (backed by its SLA) and
+    /// emits an event for any object that misses it. Default false: replication is usually seconds,
+    /// but without a bound. Priced per GB replicated.
+    /// </summary>
+    public bool StorageRtc { get; init; }
 }

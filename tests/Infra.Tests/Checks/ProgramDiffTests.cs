@@ -30,9 +30,11 @@ public sealed class ProgramDiffTests
 
         Assert.NotEmpty(diff.Added);
         // The new region's own resources, plus the documented additions at its side's hub (peering, route)
-        // and at the primary (a replication rule, DNS forwarding).
+        // and at the primary (a replication rule, DNS forwarding), and its default DR partner's provider,
+        // log bucket and detector (its DR copies are named for us-east-1).
+        var partner = HarborHa.Planning.DrPartners.Of("us-east-1");
         Assert.All(diff.Added, c => Assert.True(
-            c.Name.StartsWith("us-east-1-", StringComparison.Ordinal) || c.Name.Contains("us-east-1", StringComparison.Ordinal),
+            c.Name.Contains("us-east-1", StringComparison.Ordinal) || c.Name.StartsWith(partner + "-", StringComparison.Ordinal),
             $"{c.Name} is added but is not about the new region"));
         Assert.Empty(diff.Removed);
         Assert.Empty(diff.Dangerous);

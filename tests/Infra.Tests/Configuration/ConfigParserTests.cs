@@ -221,6 +221,7 @@ public class ConfigParserTests
                 - name: ap-southeast-1
                   slot: 0
                   role: primary
+                  drRegion: none
                   restore:
                     databaseSnapshot: snap-1
                     databaseBackupArn: arn:aws:rds:x

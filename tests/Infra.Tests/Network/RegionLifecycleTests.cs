@@ -1,4 +1,5 @@
 using HarborHa.Model;
+using HarborHa.Planning;
 using HarborHa.Tests.Support;
 
 namespace HarborHa.Tests.Network;
@@ -35,15 +36,21 @@ public class RegionLifecycleTests
 
     private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-harbor-ping-", "-dns-resolver-forward-"];
 
-    /// <summary>Added resources must belong to the new region or be the hubs' and the primary's documented additions.</summary>
+    /// <summary>
+    /// Added resources must belong to the new region or be the hubs' and the primary's documented
+    /// additions, or the new region's default DR partner's (its provider, log bucket and detector when
+    /// the partner is a DR-only region). The one change allowed: when the partner is a region of the
+    /// stack, its S3 endpoint policy admits the DR bucket it now holds (in place).
+    /// </summary>
     private static void AssertOnlyAdditions(ProgramChanges diff, string region, params string[] hubPrefixes)
     {
+        var partner = DrPartners.Of(region);
         Assert.True(diff.Removed.Count == 0, $"removed:\n{diff}");
-        Assert.True(diff.Changed.Count == 0, $"changed:\n{diff}");
+        Assert.All(diff.Changed, c => Assert.True(c.Key == $"{partner}-network-s3-endpoint" && c.Value.SequenceEqual(["policy"]), $"changed:\n{diff}"));
         Assert.NotEmpty(diff.Added);
         Assert.All(diff.Added, name => Assert.True(
             name.StartsWith(region + "-", StringComparison.Ordinal) || hubPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
-                || IsDistributionAddition(name, region),
+                || IsDistributionAddition(name, region) || name.StartsWith(partner + "-", StringComparison.Ordinal),
             $"'{name}' is neither {region}'s nor a documented hub addition"));
     }
 
@@ -73,9 +80,10 @@ public class RegionLifecycleTests
         var diff = ProgramChanges.Between(before, after);
         Assert.Empty(diff.Added);
         Assert.True(diff.Changed.Count == 0, diff.ToString());
+        // eu-central-1's default DR partner (eu-west-1) held only its copies: its provider, log bucket and detector go too.
         Assert.All(diff.Removed, name => Assert.True(
             name.StartsWith("eu-central-1-", StringComparison.Ordinal) || name.StartsWith("ap-southeast-1-transit-peer-eu-central-1", StringComparison.Ordinal) || name == "ap-southeast-1-transit-route-eu-central-1"
-                || IsDistributionAddition(name, "eu-central-1"),
+                || IsDistributionAddition(name, "eu-central-1") || name.StartsWith(DrPartners.Of("eu-central-1") + "-", StringComparison.Ordinal),
             $"'{name}' should not be removed"));
         Assert.Contains("ap-southeast-1-transit-route-eu-central-1", diff.Removed);
     }

@@ -16,8 +16,9 @@ public sealed class ProvidersAndKeysTests
         var providers = GeoProgram.Resources.Where(r => r.Type == Resource.ProviderPrefix + "aws").ToArray();
         var regions = providers.Select(p => p.Text("region")!).ToArray();
         Assert.Equal(regions.Distinct().Count(), regions.Length);
-        // Stack regions, the DR-only ap-southeast-2, and us-east-1 where the public zone's Route 53 API lives.
-        Assert.Equal(["ap-southeast-1", "ap-southeast-2", "cn-north-1", "cn-northwest-1", "eu-central-1", "us-east-1"], regions.Order(StringComparer.Ordinal));
+        // Stack regions, the DR-only ap-southeast-2 (given) and eu-west-1 (eu-central-1's default partner),
+        // and us-east-1 where the public zone's Route 53 API lives.
+        Assert.Equal(["ap-southeast-1", "ap-southeast-2", "cn-north-1", "cn-northwest-1", "eu-central-1", "eu-west-1", "us-east-1"], regions.Order(StringComparer.Ordinal));
         Assert.All(providers, p => Assert.Equal(AwsProviderRegistry.Name(p.Text("region")!), p.Name));
     }
 
