@@ -15,7 +15,7 @@ public static class SingleRegionDistribution
 {
     public static RegionDistribution Compose(PulumiProgram program, StackConfig config, StackServices services, RegionStack region)
     {
-        var credentials = new DistributionCredentials(program, services.Global.Random);
+        var credentials = new DistributionCredentials(program, services.Global.Random, ConfigMapping.ProtectionOf(config));
         var caches = config.ProxyCaches.Select(c => GeoDistribution.ProxyCacheOf(program, c))
             .Where(c => region.Region.Side != Side.China || !PublicUpstreams.IsPublic(c))
             .ToArray();

@@ -158,6 +158,11 @@ public partial class ConfigReferenceTests
                 foreach (var pair in text.Trim('{', '}').Split(',', StringSplitOptions.TrimEntries))
                 {
                     var (field, expected) = pair.Split(':', 2, StringSplitOptions.TrimEntries) is [var f, var e] ? (f, e) : throw new Xunit.Sdk.XunitException($"{row}: cannot read '{pair}'");
+                    if (expected is ['"', .., '"'])
+                    {
+                        expected = expected[1..^1]; // a YAML-quoted string, as written in a stack file
+                    }
+
                     if (expected.StartsWith('<'))
                     {
                         continue; // depends on another key, e.g. <prod>
