@@ -54,6 +54,7 @@ public static class Geo
                 ApplianceInstanceType = config.Vpn.ApplianceInstanceType,
                 ApplianceImageId = ami == VpnConfig.LatestAmi ? null : ami,
             });
+            LinkMonitoring.Declare(link, regions[config.HubOf(Side.Overseas)!.Name], regions[chinaHub]);
             if (ami == VpnConfig.LatestAmi)
             {
                 foreach (var appliance in link.Appliances)

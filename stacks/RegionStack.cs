@@ -197,6 +197,9 @@ public sealed class RegionStack
                 HarborImages.Pinned(region.Side == Side.China ? config.ChinaImageMirror! : null, config.ImageDigests)),
         });
 
+        // Day two: the region's alert topic and its alarms.
+        Alarms = RegionMonitoring.Declare(program, config, services, this);
+
         // Where things are, for operators and runbooks; never a password, token or key.
         program.AddOutput($"{OutputPrefix}DatabaseAddress", Database.Address);
         program.AddOutput($"{OutputPrefix}CacheEndpoint", Cache.PrimaryEndpoint);
@@ -249,6 +252,9 @@ public sealed class RegionStack
 
     /// <summary>Harbor itself.</summary>
     public HarborRegistry Registry { get; }
+
+    /// <summary>The region's alert topic and alarms; geo adds the VPN's and replication's.</summary>
+    public Monitoring.RegionAlarms Alarms { get; }
 
     /// <summary>The secrets every region's Harbor shares (admin password, token key, core secrets).</summary>
     public HarborSharedSecrets SharedSecrets { get; }

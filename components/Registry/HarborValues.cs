@@ -27,6 +27,12 @@ public static class HarborValues
     /// <summary>Database connections each core and exporter pod may open (docs/sizing.md).</summary>
     public const int MaxOpenConnections = 100;
 
+    /// <summary>Exporter replicas: each scrapes the same database, so more than one only multiplies the load.</summary>
+    public const int ExporterReplicas = 1;
+
+    /// <summary>Connections Harbor may hold open at most: core's and the exporter's pools together.</summary>
+    public static int DatabaseConnectionPool(int replicas) => (replicas + ExporterReplicas) * MaxOpenConnections;
+
     /// <summary>Idle database connections each pod keeps.</summary>
     public const int MaxIdleConnections = 20;
 
