@@ -69,6 +69,7 @@ public static class Geo
         var distribution = GeoDistribution.Compose(program, config, global,
             regions,
             services.Zone);
+        ReplicationMonitoring.Declare(program, config, regions, distribution);
 
         // Until the Dragonfly refactor declares them (issue 18), RDS creates the log groups of
         // Dragonfly's MySQL exports itself, without retention: reported, and accepted for now.

@@ -13,13 +13,13 @@ public static class ImageInventory
 {
     /// <summary>The images of every topology and partition.</summary>
     public static IReadOnlyList<string> All { get; } =
-        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Order(StringComparer.Ordinal).ToArray();
+        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Append(Monitoring.ProbeImage.SourceReference).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The images one stack runs (its partitions' controller images).</summary>
     public static IReadOnlyList<string> For(StackConfig config)
     {
         var controllers = config.Regions.Select(r => LoadBalancerController.ImageRepository(r.Name) ?? LoadBalancerController.DefaultImageRepository)
             .Select(repository => $"{repository}:{LoadBalancerController.ImageTag}");
-        return HarborImages.SourceReferences.Concat(controllers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return HarborImages.SourceReferences.Concat(controllers).Append(Monitoring.ProbeImage.SourceReference).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 }

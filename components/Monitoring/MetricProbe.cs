@@ -17,6 +17,11 @@ public sealed class MetricProbe
     /// <summary>The CloudWatch namespace every probe publishes into.</summary>
     public const string MetricNamespace = "HarborHa";
 
+    private readonly PulumiProgram _program;
+    private readonly MetricProbeArgs _args;
+    private readonly string _serviceAccount;
+    private readonly IReadOnlyList<Ref> _dependsOn;
+
     public MetricProbe(PulumiProgram program, MetricProbeArgs args)
     {
         string Name(params string[] parts) => LogicalName.Of([args.Region, args.Role, .. parts]);
@@ -71,6 +76,28 @@ public sealed class MetricProbe
             }, options).Self);
         }
 
+        _program = program;
+        _args = args;
+        _serviceAccount = serviceAccount;
+        _dependsOn = [.. args.DependsOn, .. dependsOn];
+        if (args.Script.Length > 0)
+        {
+            CronJob = Job(Name("cronjob"), serviceAccount, args.Script, args.Environment, args.Schedule);
+        }
+    }
+
+    /// <summary>
+    /// Declares a CronJob of the probe (its service account and role): one per measured thing, so
+    /// that adding one (a new replica region) changes none of the others.
+    /// </summary>
+    /// <param name="name">The logical name.</param>
+    /// <param name="jobName">The Kubernetes name (52 characters at most).</param>
+    /// <param name="script">The shell script.</param>
+    /// <param name="environment">Its environment: values, or <c>valueFrom</c> maps.</param>
+    /// <param name="schedule">Cron schedule.</param>
+    public Resource Job(string name, string jobName, string script, IReadOnlyDictionary<string, Value> environment, string schedule)
+    {
+        var args = _args;
         var env = new List<Value>
         {
             new MapValue { ["name"] = "AWS_REGION", ["value"] = args.Region },
@@ -78,15 +105,15 @@ public sealed class MetricProbe
             new MapValue { ["name"] = "HOME", ["value"] = "/tmp" },
             new MapValue { ["name"] = "METRIC_NAMESPACE", ["value"] = MetricNamespace },
         };
-        env.AddRange(args.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (Value)(e.Value is MapValue from
+        env.AddRange(environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (Value)(e.Value is MapValue from
             ? new MapValue { ["name"] = e.Key, ["valueFrom"] = from }
             : new MapValue { ["name"] = e.Key, ["value"] = e.Value })));
-        CronJob = program.Add(Name("cronjob"), ResourceTypes.KubernetesCronJob, new MapValue
+        return _program.Add(name, ResourceTypes.KubernetesCronJob, new MapValue
         {
-            ["metadata"] = new MapValue { ["name"] = serviceAccount, ["namespace"] = args.Namespace },
+            ["metadata"] = new MapValue { ["name"] = jobName, ["namespace"] = args.Namespace },
             ["spec"] = new MapValue
             {
-                ["schedule"] = args.Schedule,
+                ["schedule"] = schedule,
                 ["concurrencyPolicy"] = "Forbid",
                 ["successfulJobsHistoryLimit"] = 1,
                 ["failedJobsHistoryLimit"] = 3,
@@ -99,17 +126,17 @@ public sealed class MetricProbe
                         ["ttlSecondsAfterFinished"] = 600,
                         ["template"] = new MapValue
                         {
-                            ["metadata"] = new MapValue { ["labels"] = new MapValue { ["app.kubernetes.io/name"] = serviceAccount } },
+                            ["metadata"] = new MapValue { ["labels"] = new MapValue { ["app.kubernetes.io/name"] = jobName } },
                             ["spec"] = new MapValue
                             {
-                                ["serviceAccountName"] = serviceAccount,
+                                ["serviceAccountName"] = _serviceAccount,
                                 ["restartPolicy"] = "Never",
                                 ["securityContext"] = new MapValue { ["runAsNonRoot"] = true, ["runAsUser"] = 65534, ["runAsGroup"] = 65534 },
                                 ["containers"] = Value.List(new MapValue
                                 {
                                     ["name"] = "probe",
                                     ["image"] = args.Image,
-                                    ["command"] = Value.List("/bin/sh", "-c", args.Script),
+                                    ["command"] = Value.List("/bin/sh", "-c", script),
                                     ["env"] = new ListValue(env.ToArray()),
                                     ["resources"] = new MapValue
                                     {
@@ -130,11 +157,12 @@ public sealed class MetricProbe
                     },
                 },
             },
-        }, options with { DependsOn = [.. args.DependsOn, .. dependsOn] });
+        }, new ResourceOptions { Provider = args.KubernetesProvider, DependsOn = _dependsOn });
     }
 
     /// <summary>Logical name of the probe's IAM role.</summary>
     public string RoleName { get; }
 
-    public Resource CronJob { get; }
+    /// <summary>The probe's own CronJob, when its args carry a script.</summary>
+    public Resource? CronJob { get; }
 }
