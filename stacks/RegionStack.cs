@@ -187,6 +187,7 @@ public sealed class RegionStack
                 S3SecretAccessKey = Storage.SecretAccessKey,
             },
             Shared = SharedSecrets,
+            Database = new SnapshotSource(Providers.Aws, Database.Identifier),
             TargetGroups = FrontDoor.TargetGroups,
             // The readiness gates only pass once a listener attaches the target group (the listener waits for the certificate).
             DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady, .. FrontDoor.HttpsListeners],

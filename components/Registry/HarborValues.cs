@@ -82,6 +82,9 @@ public static class HarborValues
             ["existingSecretAdminPasswordKey"] = HarborSecretKeys.AdminPassword,
             ["existingSecretSecretKey"] = args.Secrets.Internal,
             ["updateStrategy"] = new MapValue { ["type"] = "RollingUpdate" },
+            // The schema migration runs once, as a pre-upgrade hook Job, before any new pod starts,
+            // instead of in every new core pod while old ones still serve.
+            ["enableMigrateHelmHook"] = true,
             ["metrics"] = new MapValue { ["enabled"] = true },
             ["database"] = new MapValue
             {
