@@ -30,7 +30,7 @@ public static class ReplicationProbe
         get() { curl -fsS --max-time 15 -u "admin:$HARBOR_ADMIN_PASSWORD" "$api?policy_id=$1&page=1&page_size=1&sort=-start_time$2"; }
         put() { aws cloudwatch put-metric-data --namespace "$METRIC_NAMESPACE" --metric-name "$1" --dimensions "Target=$TARGET" --value "$2" --unit "$3"; }
         failed=0; behind=0
-        for id in $(printf '%s' "$POLICY_IDS" | tr ',' ' '); do
+        for id in $(printf '%s' "${POLICY_IDS#ids:}" | tr ',' ' '); do
           latest=$(get "$id" "") || exit 1
           success=$(get "$id" "&status=Succeed") || exit 1
           status=$(field "$latest" status)
@@ -66,22 +66,12 @@ public static class ReplicationProbe
         var probe = new MetricProbe(program, args with { Script = "" });
         foreach (var (target, ids) in policyIds.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var list = new List<object>();
-            foreach (var id in ids)
-            {
-                if (list.Count > 0)
-                {
-                    list.Add(",");
-                }
-
-                list.Add(id);
-            }
-
             probe.Job(LogicalName.Of(args.Region, args.Role, target, "cronjob"), $"harbor-ha-replication-{target}", Script, new Dictionary<string, Value>
             {
                 ["HARBOR_URL"] = harborUrl,
                 ["TARGET"] = target,
-                ["POLICY_IDS"] = new Interpolation(list.ToArray()),
+                // A text prefix keeps the value a string (an env value must be) even with one numeric id.
+                ["POLICY_IDS"] = new Interpolation(["ids:", .. ids.SelectMany((id, i) => i == 0 ? new[] { id } : [(Value)",", id])]),
                 ["HARBOR_ADMIN_PASSWORD"] = new MapValue { ["secretKeyRef"] = new MapValue { ["name"] = adminSecretName, ["key"] = adminSecretKey } },
             }, "*/5 * * * *");
         }
