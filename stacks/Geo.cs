@@ -56,6 +56,7 @@ public static class Geo
                 ApplianceImageId = ami == VpnConfig.LatestAmi ? null : ami,
             });
             crossBorderLink.AddRange(link.Appliances.Select(a => new Ref(a.VpnConnectionId.Target)));
+            LinkMonitoring.Declare(link, regions[config.HubOf(Side.Overseas)!.Name], regions[chinaHub]);
             if (ami == VpnConfig.LatestAmi)
             {
                 foreach (var appliance in link.Appliances)
@@ -71,6 +72,7 @@ public static class Geo
             regions,
             services.Zone,
             crossBorderLink);
+        ReplicationMonitoring.Declare(program, config, regions, distribution);
 
         // Until the Dragonfly refactor declares them (issue 18), RDS creates the log groups of
         // Dragonfly's MySQL exports itself, without retention: reported, and accepted for now.

@@ -15,7 +15,7 @@ public static class ImageInventory
 {
     /// <summary>The images of every topology and partition.</summary>
     public static IReadOnlyList<string> All { get; } =
-        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Concat(DistributionImages).Order(StringComparer.Ordinal).ToArray();
+        HarborImages.SourceReferences.Concat(LoadBalancerController.SourceReferences).Concat(DistributionImages).Append(Monitoring.ProbeImage.SourceReference).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Dragonfly's images and the readiness gates' probe (geo stacks).</summary>
     private static IEnumerable<string> DistributionImages => DragonflyImages.SourceReferences.Append(ReachabilityProbe.SourceReference);
@@ -26,6 +26,6 @@ public static class ImageInventory
         var controllers = config.Regions.Select(r => LoadBalancerController.ImageRepository(r.Name) ?? LoadBalancerController.DefaultImageRepository)
             .Select(repository => $"{repository}:{LoadBalancerController.ImageTag}");
         var distribution = config.Topology == Topology.Geo ? DistributionImages : [];
-        return HarborImages.SourceReferences.Concat(controllers).Concat(distribution).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return HarborImages.SourceReferences.Concat(controllers).Concat(distribution).Append(Monitoring.ProbeImage.SourceReference).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 }

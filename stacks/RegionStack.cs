@@ -190,6 +190,7 @@ public sealed class RegionStack
                 S3SecretAccessKey = Storage.SecretAccessKey,
             },
             Shared = SharedSecrets,
+            Database = new SnapshotSource(Providers.Aws, Database.Identifier),
             TargetGroups = FrontDoor.TargetGroups,
             // The readiness gates only pass once a listener attaches the target group (the listener waits for the certificate).
             DependsOn = [LoadBalancerController.Release, .. Cluster.WorkloadsReady, .. FrontDoor.HttpsListeners],
@@ -199,6 +200,9 @@ public sealed class RegionStack
                 GeoDistribution.HarborValues(config, region),
                 HarborImages.Pinned(region.Side == Side.China ? config.ChinaImageMirror! : null, config.ImageDigests)),
         });
+
+        // Day two: the region's alert topic and its alarms.
+        Alarms = RegionMonitoring.Declare(program, config, services, this);
 
         // Where things are, for operators and runbooks; never a password, token or key.
         program.AddOutput($"{OutputPrefix}DatabaseAddress", Database.Address);
@@ -281,6 +285,9 @@ public sealed class RegionStack
 
     /// <summary>Harbor itself.</summary>
     public HarborRegistry Registry { get; }
+
+    /// <summary>The region's alert topic and alarms; geo adds the VPN's and replication's.</summary>
+    public Monitoring.RegionAlarms Alarms { get; }
 
     /// <summary>The secrets every region's Harbor shares (admin password, token key, core secrets).</summary>
     public HarborSharedSecrets SharedSecrets { get; }

@@ -68,6 +68,7 @@ public sealed class HarborCache
 
         PrimaryEndpoint = group.Out("primaryEndpointAddress");
         NodeCount = zones.Count;
+        ReplicationGroupId = group.Out("id");
     }
 
     /// <summary>Host name of the primary (Harbor's <c>redis.external.addr</c> is <c>host:6379</c>).</summary>
@@ -77,6 +78,9 @@ public sealed class HarborCache
 
     /// <summary>The auth token: the random password's result, secret in state and in every output it flows into.</summary>
     public Ref AuthToken { get; }
+
+    /// <summary>The replication group's id; its nodes are <c>&lt;id&gt;-001</c>, <c>-002</c>, … (the metrics' dimension).</summary>
+    public Ref ReplicationGroupId { get; }
 
     /// <summary>Primary plus replicas.</summary>
     public int NodeCount { get; }

@@ -109,6 +109,7 @@ public sealed class HarborDatabase
         Address = instance.Out("address");
         Endpoint = instance.Out("endpoint");
         Arn = instance.Out("arn");
+        Identifier = instance.Out("identifier");
 
         if (args.Dr is { } dr)
         {
@@ -123,6 +124,9 @@ public sealed class HarborDatabase
     public Ref Endpoint { get; }
 
     public Ref Arn { get; }
+
+    /// <summary>The instance identifier: the dimension of its CloudWatch metrics and the source of snapshots.</summary>
+    public Ref Identifier { get; }
 
     public int Port { get; } = DatabasePlan.Port;
 

@@ -57,6 +57,8 @@ public sealed class RegistryLoadBalancer
         }, new ResourceOptions { DependsOn = args.Logs.Ready });
         DnsName = alb.Out("dnsName");
         ZoneId = alb.Out("zoneId");
+        ArnSuffix = alb.Out("arnSuffix");
+        DeregistrationDelaySeconds = args.DeregistrationDelaySeconds;
 
         var targets = program.Declare(Name("tg"), ResourceTypes.LbTargetGroup, provider, new MapValue
         {
@@ -81,6 +83,7 @@ public sealed class RegistryLoadBalancer
             ["tags"] = ProgramExtensions.NameTag(Name("tg")),
         });
         TargetGroupArn = targets.Out("arn");
+        TargetGroupArnSuffix = targets.Out("arnSuffix");
 
         program.Declare(Name("http"), ResourceTypes.Listener, provider, new MapValue
         {
@@ -257,4 +260,13 @@ public sealed class RegistryLoadBalancer
     public Ref ZoneId { get; }
 
     public Ref TargetGroupArn { get; }
+
+    /// <summary>The load balancer's <c>arnSuffix</c>: the dimension of its CloudWatch metrics.</summary>
+    public Ref ArnSuffix { get; }
+
+    /// <summary>The target group's <c>arnSuffix</c>: the dimension of its CloudWatch metrics.</summary>
+    public Ref TargetGroupArnSuffix { get; }
+
+    /// <summary>Seconds a deregistered target keeps draining (pods' preStop must outlast it).</summary>
+    public int DeregistrationDelaySeconds { get; }
 }

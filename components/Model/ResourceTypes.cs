@@ -105,6 +105,17 @@ public static class ResourceTypes
     public const string WafWebAcl = "aws:wafv2/webAcl:WebAcl";
     public const string WafWebAclAssociation = "aws:wafv2/webAclAssociation:WebAclAssociation";
 
+    // Day two: alarms, alert topics, event rules, snapshots, the appliance failover function
+    public const string EventRule = "aws:cloudwatch/eventRule:EventRule";
+    public const string EventTarget = "aws:cloudwatch/eventTarget:EventTarget";
+    public const string LambdaFunction = "aws:lambda/function:Function";
+    public const string LambdaPermission = "aws:lambda/permission:Permission";
+    public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    public const string RdsSnapshot = "aws:rds/snapshot:Snapshot";
+    public const string SnsTopic = "aws:sns/topic:Topic";
+    public const string SnsTopicPolicy = "aws:sns/topicPolicy:TopicPolicy";
+    public const string SnsTopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
+
     // Kubernetes resources
     public const string HelmRelease = "kubernetes:helm.sh/v3:Release";
     public const string KubernetesNamespace = "kubernetes:core/v1:Namespace";
@@ -112,6 +123,10 @@ public static class ResourceTypes
     public const string KubernetesSecret = "kubernetes:core/v1:Secret";
     public const string KubernetesYamlConfigGroup = "kubernetes:yaml/v2:ConfigGroup";
     public const string KubernetesJob = "kubernetes:batch/v1:Job";
+    public const string KubernetesCronJob = "kubernetes:batch/v1:CronJob";
+    public const string KubernetesServiceAccount = "kubernetes:core/v1:ServiceAccount";
+    public const string KubernetesClusterRole = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
+    public const string KubernetesClusterRoleBinding = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding";
 
     // random and tls
     public const string RandomPassword = "random:index/randomPassword:RandomPassword";

@@ -19,6 +19,9 @@ public static class HarborChart
     /// <summary>The service's HTTP port; it targets nginx's container port 8080.</summary>
     public const int ServicePort = 80;
 
+    /// <summary>Harbor core's ClusterIP service (port 80): in-cluster probes read its API there.</summary>
+    public const string CoreServiceName = "harbor-core";
+
     /// <summary>Harbor's own namespace.</summary>
     public const string Namespace = "harbor";
 }

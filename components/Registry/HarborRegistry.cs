@@ -92,13 +92,39 @@ public sealed class HarborRegistry
             ["repositoryOpts"] = new MapValue { ["repo"] = HarborChart.Repository },
             ["namespace"] = Namespace,
             ["values"] = Values,
-            // A failed upgrade rolls back by itself, so the registry keeps serving the old version.
-            ["atomic"] = true,
-            ["cleanupOnFail"] = true,
+            // Never atomic: Harbor migrates its schema before the new pods start, so an automatic
+            // rollback would put the old pods on a migrated schema, where they crash-loop. A failed
+            // upgrade stops where it failed; the way back is the snapshot below (docs/registry-tier.md).
+            ["atomic"] = false,
             ["timeout"] = args.TimeoutSeconds,
             ["maxHistory"] = 10,
-        }, [.. args.DependsOn, .. bindings]);
+        }, [.. args.DependsOn, .. bindings, PreUpgradeSnapshot(args).Self]);
     }
+
+    /// <summary>
+    /// A snapshot of the database taken before this chart version first runs, named for the version
+    /// (<c>…-harbor-1-19-1</c>) and kept when it leaves the program: changing the chart version
+    /// declares a new snapshot, which RDS takes before Helm starts the upgrade (the release depends
+    /// on it), and the previous one stays in the account as the way back.
+    /// </summary>
+    private Resource PreUpgradeSnapshot(HarborRegistryArgs args)
+    {
+        var version = SnapshotSuffix(args.ChartVersion);
+        return _program.Add(LogicalName.Of(args.Region, "db", "snapshot", version), ResourceTypes.RdsSnapshot, new MapValue
+        {
+            ["dbInstanceIdentifier"] = args.Database.InstanceIdentifier,
+            ["dbSnapshotIdentifier"] = new Interpolation(args.Database.InstanceIdentifier, $"-{version}"),
+        }, new ResourceOptions
+        {
+            Provider = args.Database.AwsProvider,
+            RetainOnDelete = true,
+            // Taking a snapshot of a large instance outlasts the provider's default.
+            CustomTimeouts = new CustomTimeouts(Create: "120m"),
+        });
+    }
+
+    /// <summary><c>harbor-1-19-1</c> for chart <c>1.19.1</c>: a snapshot identifier takes letters, digits and hyphens.</summary>
+    public static string SnapshotSuffix(string chartVersion) => $"{HarborChart.Name}-{chartVersion.Replace('.', '-')}";
 
     /// <summary>The Helm values given to the chart (also what the tests walk).</summary>
     public MapValue Values { get; }

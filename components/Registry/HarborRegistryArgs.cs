@@ -22,6 +22,9 @@ public sealed record HarborRegistryArgs
 
     public required StateEndpoints State { get; init; }
 
+    /// <summary>The database to snapshot before each chart version runs (the way back from a failed upgrade).</summary>
+    public required SnapshotSource Database { get; init; }
+
     public required HarborSharedSecrets Shared { get; init; }
 
     /// <summary>

@@ -27,6 +27,12 @@ public static class HarborValues
     /// <summary>Database connections each core and exporter pod may open (docs/sizing.md).</summary>
     public const int MaxOpenConnections = 100;
 
+    /// <summary>Exporter replicas: each scrapes the same database, so more than one only multiplies the load.</summary>
+    public const int ExporterReplicas = 1;
+
+    /// <summary>Connections Harbor may hold open at most: core's and the exporter's pools together.</summary>
+    public static int DatabaseConnectionPool(int replicas) => (replicas + ExporterReplicas) * MaxOpenConnections;
+
     /// <summary>Idle database connections each pod keeps.</summary>
     public const int MaxIdleConnections = 20;
 
@@ -76,6 +82,9 @@ public static class HarborValues
             ["existingSecretAdminPasswordKey"] = HarborSecretKeys.AdminPassword,
             ["existingSecretSecretKey"] = args.Secrets.Internal,
             ["updateStrategy"] = new MapValue { ["type"] = "RollingUpdate" },
+            // The schema migration runs once, as a pre-upgrade hook Job, before any new pod starts,
+            // instead of in every new core pod while old ones still serve.
+            ["enableMigrateHelmHook"] = true,
             ["metrics"] = new MapValue { ["enabled"] = true },
             ["database"] = new MapValue
             {

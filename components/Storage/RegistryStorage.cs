@@ -58,6 +58,9 @@ public sealed class RegistryStorage
     /// <summary>The bucket Harbor uses: the region's own, or the DR bucket while restoring with <c>use-dr</c>.</summary>
     public Ref BucketName { get; }
 
+    /// <summary>The id of the replication rule to the DR bucket (a dimension of the replication metrics).</summary>
+    public const string ReplicationRuleId = "registry-to-dr";
+
     /// <summary>Region of <see cref="BucketName"/> (the registry's <c>s3.region</c>).</summary>
     public string BucketRegion { get; }
 
@@ -113,7 +116,7 @@ public sealed class RegistryStorage
             ["role"] = role.Out("arn"),
             ["rules"] = Value.List(new MapValue
             {
-                ["id"] = "registry-to-dr",
+                ["id"] = ReplicationRuleId,
                 ["status"] = "Enabled",
                 // An explicit empty prefix selects every object with the current (V2) rule schema,
                 // which is what allows delete-marker replication.

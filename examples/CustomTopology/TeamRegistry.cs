@@ -121,6 +121,7 @@ public static class TeamRegistry
             ExternalUrl = frontDoor.Url,
             VpcCidr = network.VpcCidr,
             KubernetesProvider = cluster.KubernetesProvider,
+            Database = new SnapshotSource(provider, database.Identifier),
             State = new StateEndpoints
             {
                 DatabaseHost = database.Address,

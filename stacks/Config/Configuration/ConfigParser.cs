@@ -55,7 +55,7 @@ public static partial class ConfigParser
     /// <summary>Every key of the namespace, without the prefix. README.md documents each.</summary>
     public static readonly IReadOnlyList<string> KnownKeys =
     [
-        "adminCidrs", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
+        "adminCidrs", "alerts", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "costAssumptions", "deployerCidrs", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn", "wafRateLimit", "garbageCollection", "robots",
     ];
@@ -197,6 +197,7 @@ public static partial class ConfigParser
         var costAssumptions = CostAssumptionsReader.Read(read, K("costAssumptions"), V("costAssumptions"));
         var security = SecurityConfigReader.Read(read, prefix, V, stage, exposure, regions, admins);
 
+        var alerts = AlertsConfigReader.Read(read, K("alerts"), V("alerts"), regions);
         var awsProfile = read.String(K("awsProfile"), V("awsProfile"));
         var awsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile"));
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
@@ -233,6 +234,7 @@ public static partial class ConfigParser
             GarbageCollection = garbageCollection,
             Robots = robots,
             CostAssumptions = costAssumptions,
+            Alerts = alerts,
         });
     }
 

@@ -81,6 +81,9 @@ public sealed record StackConfig
     /// </summary>
     public int RegistryKeyVersion { get; init; } = 1;
 
+    /// <summary><c>harbor-ha:alerts</c>: alarm subscribers and threshold overrides. Default: topics without subscribers, documented thresholds.</summary>
+    public AlertsConfig Alerts { get; init; } = new();
+
     /// <summary>
     /// <c>harbor-ha:clusterPrivateAccessCidrs</c>: private CIDRs allowed to reach the EKS API's private
     /// endpoint (where <c>pulumi up</c> runs: a runner in a hub VPC, a VPN). Default: the stack's

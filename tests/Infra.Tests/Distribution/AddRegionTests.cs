@@ -38,12 +38,15 @@ public class AddRegionTests
             "ap-southeast-1-transit-peer-us-east-1",
             "ap-southeast-1-transit-peer-us-east-1-association",
             "ap-southeast-1-transit-route-us-east-1",
+            "cn-north-1-alarm-replication-us-east-1-behind",
+            "cn-north-1-alarm-replication-us-east-1-failed",
             "cn-north-1-dns-resolver-forward-us-east-1",
             "cn-north-1-dns-resolver-forward-us-east-1-vpc",
             "cn-north-1-harbor-ping-us-east-1",
             "cn-north-1-harbor-replication-us-east-1",
             "cn-north-1-harbor-replication-us-east-1-catch-up",
             "cn-north-1-harbor-target-us-east-1",
+            "cn-north-1-replication-probe-us-east-1-cronjob",
         ], elsewhere);
     }
 

@@ -34,7 +34,7 @@ public class RegionLifecycleTests
     private static bool IsDistributionAddition(string name, string region) =>
         DistributionAdditions.Any(part => name.Contains(part + region, StringComparison.Ordinal));
 
-    private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-harbor-ping-", "-dns-resolver-forward-"];
+    private static readonly string[] DistributionAdditions = ["-harbor-replication-", "-harbor-target-", "-harbor-ping-", "-dns-resolver-forward-", "-alarm-replication-", "-replication-probe-"];
 
     /// <summary>
     /// Added resources must belong to the new region or be the hubs' and the primary's documented
@@ -107,7 +107,7 @@ public class RegionLifecycleTests
         var diff = ProgramChanges.Between(before, after);
         // The overseas hub also gains its DNS resolver endpoints (the other side's names become resolvable),
         // and every existing cluster admits the new side's /9 to its private API (a deployer may sit there).
-        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-",
+        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-alarm-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-",
             "ap-southeast-1-cluster-api-from-10-0-0-0-9", "eu-central-1-cluster-api-from-10-0-0-0-9");
         Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
         Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);

@@ -22,7 +22,7 @@ public sealed class HarborRegistryTests
         Assert.Equal((Value)"https://helm.goharbor.io", release.Prop("repositoryOpts.repo"));
         Assert.Equal(new Ref($"{Region}-harbor-namespace", "metadata.name"), release.Properties["namespace"]);
         Assert.Equal((Value)"harbor", Ha.Get($"{Region}-harbor-namespace").Prop("metadata.name"));
-        Assert.True(((Flag)release.Properties["atomic"]).Value);
+        Assert.False(((Flag)release.Properties["atomic"]).Value);
     }
 
     [Fact]
