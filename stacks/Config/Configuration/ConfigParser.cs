@@ -58,6 +58,7 @@ public static partial class ConfigParser
         "adminCidrs", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "costAssumptions", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
         "sizing", "tags", "topology", "vpn", "wafRateLimit",
+        "acceptedFindings",
     ];
 
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
@@ -179,6 +180,7 @@ public static partial class ConfigParser
 
         var awsProfile = read.String(K("awsProfile"), V("awsProfile"));
         var awsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile"));
+        var acceptedFindings = AcceptedFindingsReader.Read(read, K("acceptedFindings"), V("acceptedFindings"));
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
         {
             throw new ConfigException(errors.Count > 0 ? Unique(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
@@ -210,6 +212,7 @@ public static partial class ConfigParser
             Replication = replication,
             Dragonfly = dragonfly,
             CostAssumptions = costAssumptions,
+            AcceptedFindings = acceptedFindings,
         });
     }
 
