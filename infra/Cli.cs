@@ -12,7 +12,7 @@ namespace HarborHa.Cli;
 /// </summary>
 public static class Cli
 {
-    /// <param name="rules">The check rules of <c>check</c> and <c>synth</c>; default every registered rule (tests pass their own).</param>
+    // rules: the check rules of check and synth; default every registered rule (tests pass their own).
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, string workingDirectory, IReadOnlyList<ICheckRule>? rules = null)
     {
         var context = new CliContext(stdout, stderr, environment, ProjectDirectory(environment, workingDirectory)) { Rules = rules ?? CheckRegistry.All };
