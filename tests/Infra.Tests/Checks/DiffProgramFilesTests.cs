@@ -127,7 +127,7 @@ public sealed class DiffProgramFilesTests : IDisposable
             var yaml = YamlWriter.Write(program);
             var read = YamlReader.Read(yaml);
             Assert.Equal(yaml, YamlWriter.Write(read));
-            Assert.Empty(ProgramDiff.Compare(program, read).Changes.Where(c => c.Kind != ChangeKind.Changed));
+            Assert.DoesNotContain(ProgramDiff.Compare(program, read).Changes, c => c.Kind != ChangeKind.Changed);
             Assert.Empty(ProgramDiff.Compare(YamlReader.Read(yaml), read).Changes);
         }
     }
