@@ -95,7 +95,7 @@ public sealed class DiffProgramFilesTests : IDisposable
     [Theory]
     [InlineData("missing.yaml", "file not found")]
     [InlineData("notyaml.yaml", "not valid YAML")]
-    [InlineData("config.yaml", "no 'resources'")]
+    [InlineData("config.yaml", "not a program printed by infra synth")]
     public void A_missing_or_invalid_file_is_bad_input_naming_it(string file, string why)
     {
         File.WriteAllText(Path.Combine(_dir, "notyaml.yaml"), "resources: [unclosed");

@@ -29,7 +29,7 @@ public class StagingRehearsesProdTests
     [Fact]
     public void Staging_declares_every_resource_type_prod_declares()
     {
-        var staging = ShippedPrograms.Staging().Resources.Select(r => r.Type).ToHashSet(StringComparer.Ordinal);
+        var staging = ShippedPrograms.Of("staging").Resources.Select(r => r.Type).ToHashSet(StringComparer.Ordinal);
         var missing = ShippedPrograms.Prod().Resources.Select(r => r.Type).Distinct().Where(t => !staging.Contains(t)).Order(StringComparer.Ordinal).ToArray();
         Assert.True(missing.Length == 0, "prod declares types staging never deploys: " + string.Join(", ", missing));
     }
