@@ -33,7 +33,7 @@ public static class CheckCommand
             return buildCode;
         }
 
-        return Report(context, CheckRunner.Run(program), config, program.Resources.Count);
+        return Report(context, CheckRunner.Run(program, context.Rules), config, program.Resources.Count);
     }
 
     /// <summary>Prints a report (rules, findings, AZ-loss table) and returns the exit code: 1 when a rule failed.</summary>

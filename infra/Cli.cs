@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HarborHa.Checks;
 using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Stacks;
@@ -11,9 +12,10 @@ namespace HarborHa.Cli;
 /// </summary>
 public static class Cli
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    // rules: the check rules of check and synth; default every registered rule (tests pass their own).
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, string workingDirectory, IReadOnlyList<ICheckRule>? rules = null)
     {
-        var context = new CliContext(stdout, stderr, environment, ProjectDirectory(environment, workingDirectory));
+        var context = new CliContext(stdout, stderr, environment, ProjectDirectory(environment, workingDirectory)) { Rules = rules ?? CheckRegistry.All };
         var root = new RootCommand("harbor-ha: compiles a highly available Harbor registry on AWS into a Pulumi YAML program.")
         {
             SynthCommand.Create(context),
@@ -58,6 +60,9 @@ public static class Cli
 /// <summary>What every command needs: the streams, the environment and the project folder.</summary>
 public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyDictionary<string, string?> Environment, string ProjectDirectory)
 {
+    /// <summary>The rules <c>check</c> and <c>synth</c> run.</summary>
+    public IReadOnlyList<ICheckRule> Rules { get; init; } = CheckRegistry.All;
+
     /// <summary>
     /// Loads and validates the stack's config, or reports every problem and returns null.
     /// <paramref name="stackRequired"/>: commands other than synth need a stack.
@@ -101,7 +106,18 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyD
     {
         try
         {
+            if (config is not null && UnknownAcceptedRules(config) is { Count: > 0 } unknown)
+            {
+                ReportConfigErrors(unknown);
+                return (null, ExitCodes.BadInput);
+            }
+
             return (config is null ? Synthesizer.ProvidersOnly() : Synthesizer.Build(config), ExitCodes.Ok);
+        }
+        catch (ConfigException e)
+        {
+            ReportConfigErrors(e.Errors);
+            return (null, ExitCodes.BadInput);
         }
         catch (ProgramException e)
         {
@@ -109,4 +125,13 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, IReadOnlyD
             return (null, ExitCodes.Failed);
         }
     }
+
+    /// <summary>An accepted finding must name a rule of <c>infra check</c>: a typo would accept nothing.</summary>
+    private List<ConfigError> UnknownAcceptedRules(StackConfig config) =>
+        config.AcceptedFindings
+            .Select((a, i) => (a, i))
+            .Where(e => Rules.All(r => r.Id != e.a.Rule))
+            .Select(e => new ConfigError($"{StackConfig.Namespace}:acceptedFindings[{e.i}].rule",
+                $"'{e.a.Rule}' is not a rule of infra check" + Suggestion.For(e.a.Rule, Rules.Select(r => r.Id))))
+            .ToList();
 }

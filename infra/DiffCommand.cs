@@ -19,9 +19,61 @@ public static class DiffCommand
         var against = new Option<string?>("--against-stack") { Description = "Compare with the program of stack NAME (Pulumi.NAME.yaml): NAME is the 'after' side" };
         var withConfig = new Option<string?>("--with-config") { Description = "Compare with the program of the stack file FILE (e.g. the edited Pulumi.prod.yaml): FILE is the 'after' side" };
         var allow = new Option<string[]>("--allow") { Description = "Accept the dangerous change of resource NAME (repeatable)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("diff", "Compare two synthesized programs and flag removals and replacements of stateful resources") { stack, against, withConfig, allow };
-        command.SetAction(parse => Run(context, parse.GetValue(stack), parse.GetValue(against), parse.GetValue(withConfig), parse.GetValue(allow) ?? []));
+        var before = new Option<string?>("--before") { Description = "A program printed by infra synth (e.g. by the old code): the 'before' side; needs --after" };
+        var after = new Option<string?>("--after") { Description = "A program printed by infra synth (e.g. by the new code): the 'after' side; needs --before" };
+        var command = new Command("diff", "Compare two synthesized programs and flag removals and replacements of stateful resources") { stack, against, withConfig, before, after, allow };
+        command.SetAction(parse =>
+        {
+            var (b, a) = (parse.GetValue(before), parse.GetValue(after));
+            if (b is not null || a is not null)
+            {
+                return parse.GetValue(stack) is not null || parse.GetValue(against) is not null || parse.GetValue(withConfig) is not null
+                    ? BadInput(context, "--before/--after compare two program files: give them without --stack, --against-stack or --with-config")
+                    : RunFiles(context, b, a, parse.GetValue(allow) ?? []);
+            }
+
+            return Run(context, parse.GetValue(stack), parse.GetValue(against), parse.GetValue(withConfig), parse.GetValue(allow) ?? []);
+        });
         return command;
+    }
+
+    private static int BadInput(CliContext context, string message)
+    {
+        context.Stderr.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>
+    /// Compares two program files, so a pipeline can diff what the old code built from the old config
+    /// against what the new code builds from the new config: code changes are judged, not only config.
+    /// </summary>
+    private static int RunFiles(CliContext context, string? beforeFile, string? afterFile, string[] allowed)
+    {
+        if (beforeFile is null || afterFile is null)
+        {
+            return BadInput(context, $"{(beforeFile is null ? "--before" : "--after")}: give both --before FILE and --after FILE");
+        }
+
+        var programs = new List<HarborHa.Model.PulumiProgram>();
+        foreach (var (option, file) in new[] { ("--before", beforeFile), ("--after", afterFile) })
+        {
+            var path = Path.GetFullPath(file, context.ProjectDirectory);
+            if (!File.Exists(path))
+            {
+                return BadInput(context, $"{option} {file}: file not found");
+            }
+
+            try
+            {
+                programs.Add(HarborHa.Model.YamlReader.Read(File.ReadAllText(path)));
+            }
+            catch (HarborHa.Model.ProgramException e)
+            {
+                return BadInput(context, $"{option} {file}: not a program printed by infra synth: {e.Message}");
+            }
+        }
+
+        return Report(context, ProgramDiff.Compare(programs[0], programs[1]), $"{beforeFile} -> {afterFile}", allowed);
     }
 
     private static int Run(CliContext context, string? stack, string? againstStack, string? withConfig, string[] allowed)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HarborHa.Checks;
 using HarborHa.Model;
 
 namespace HarborHa.Cli;
@@ -17,6 +18,11 @@ public static class SynthCommand
 
     private static int Run(CliContext context, string? stack, string? outFile)
     {
+        foreach (var warning in PulumiEnvironmentGuard.Check(context.Environment, context.ProjectDirectory))
+        {
+            context.Stderr.WriteLine(warning);
+        }
+
         var (config, code) = context.LoadConfig(stack, stackRequired: false);
         if (code != ExitCodes.Ok)
         {
@@ -27,6 +33,22 @@ public static class SynthCommand
         if (program is null)
         {
             return buildCode;
+        }
+
+        // The rules of infra check run here too, so no way of deploying (a laptop's pulumi up) skips them.
+        if (config is not null && CheckRunner.Run(program, context.Rules) is { Failed: true } report)
+        {
+            foreach (var result in report.Failures)
+            {
+                context.Stderr.WriteLine($"FAIL {result.Rule.Id}: {result.Rule.Reason}");
+                foreach (var f in result.Findings.Where(f => !f.Accepted))
+                {
+                    context.Stderr.WriteLine($"  {f.Resource}: {f.Message}");
+                }
+            }
+
+            context.Stderr.WriteLine($"error: {report.Failures.Count()} check rule(s) failed, so no program was written; fix the config, or accept a finding on purpose in harbor-ha:acceptedFindings (rule, resource, reason)");
+            return ExitCodes.Failed;
         }
 
         string yaml;

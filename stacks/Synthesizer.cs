@@ -25,6 +25,7 @@ public static class Synthesizer
                 throw new ProgramException($"unknown topology {config.Topology}");
         }
 
+        AcceptFindings(program, config.AcceptedFindings);
         ProgramValidator.EnsureValid(program);
         return program;
     }
@@ -42,6 +43,32 @@ public static class Synthesizer
             new ResourceOptions { Version = ProviderVersions.Harbor, PluginDownloadUrl = ProviderVersions.HarborDownloadUrl });
         _ = new GlobalProviders(program);
         return program;
+    }
+
+    /// <summary>
+    /// Records each <c>harbor-ha:acceptedFindings</c> entry on the resource it names, like the
+    /// trade-offs components declare; a name that is not in the program is a config error (a typo
+    /// must not leave the finding failing silently, nor accept it somewhere else).
+    /// </summary>
+    private static void AcceptFindings(PulumiProgram program, IReadOnlyList<AcceptedFinding> accepted)
+    {
+        var errors = new List<ConfigError>();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var a = accepted[i];
+            if (!program.Contains(a.Resource))
+            {
+                errors.Add(new ConfigError($"{StackConfig.Namespace}:acceptedFindings[{i}].resource", $"'{a.Resource}' is not a resource of this stack's program (names as infra check prints them)"));
+                continue;
+            }
+
+            program.Accept(a.Resource, a.Rule, $"harbor-ha:acceptedFindings: {a.Reason}");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ConfigException(errors);
+        }
     }
 
     private static string Describe(StackConfig config) =>

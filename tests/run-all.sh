@@ -9,8 +9,11 @@ cd "$(dirname "$0")/.."
 echo "== npm ci (tests/conformance)"
 (cd tests/conformance && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
+echo "== dotnet restore (locked: packages.lock.json is the dependency graph)"
+dotnet restore Infra.sln --locked-mode -v q
+
 echo "== dotnet build"
-dotnet build Infra.sln --configuration Release -v q -nologo
+dotnet build Infra.sln --no-restore --configuration Release -v q -nologo
 
 echo "== dotnet format (style is part of the build's contract)"
 dotnet format Infra.sln --verify-no-changes -v q

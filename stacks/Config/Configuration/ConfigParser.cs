@@ -57,7 +57,7 @@ public static partial class ConfigParser
     [
         "adminCidrs", "alerts", "audit", "awsAccountId", "awsCnAccountId", "awsCnProfile", "awsProfile", "certificate", "chinaImageMirror", "clientCidrs", "clusterAdminArns", "clusterPrivateAccessCidrs", "clusterPublicAccessCidrs",
         "costAssumptions", "deployerCidrs", "domain", "dragonfly", "drObjectLock", "environment", "exposure", "keyAdminArns", "kubernetesVersion", "projects", "proxyCaches", "regions", "registryKeyVersion", "replication",
-        "sizing", "tags", "topology", "vpn", "wafRateLimit", "garbageCollection", "robots",
+        "sizing", "tags", "topology", "vpn", "wafRateLimit", "garbageCollection", "robots", "acceptedFindings",
     ];
 
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
@@ -200,6 +200,7 @@ public static partial class ConfigParser
         var alerts = AlertsConfigReader.Read(read, K("alerts"), V("alerts"), regions);
         var awsProfile = read.String(K("awsProfile"), V("awsProfile"));
         var awsCnProfile = read.String(K("awsCnProfile"), V("awsCnProfile"));
+        var acceptedFindings = AcceptedFindingsReader.Read(read, K("acceptedFindings"), V("acceptedFindings"));
         if (errors.Count > 0 || topology is null || domain is null || regions is null)
         {
             throw new ConfigException(errors.Count > 0 ? Unique(errors) : [new ConfigError(raw.Origin, "is incomplete")]);
@@ -235,6 +236,7 @@ public static partial class ConfigParser
             Robots = robots,
             CostAssumptions = costAssumptions,
             Alerts = alerts,
+            AcceptedFindings = acceptedFindings,
         });
     }
 

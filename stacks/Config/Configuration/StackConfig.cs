@@ -154,6 +154,12 @@ public sealed record StackConfig
     public AuditConfig Audit { get; init; } = new();
 
     /// <summary>
+    /// <c>harbor-ha:acceptedFindings</c>: check findings the stack's owner accepts, each with a reason
+    /// (rule id, resource). Default none: every failing rule stops <c>infra check</c> and <c>synth</c>.
+    /// </summary>
+    public IReadOnlyList<AcceptedFinding> AcceptedFindings { get; init; } = [];
+
+    /// <summary>
     /// Not a config key: the project's image lock (<c>images.lock.json</c>, written by
     /// <c>infra images lock</c>), image <c>repository:tag</c> → <c>sha256:…</c> digest, read with the
     /// config. Images it lists run by digest. Default empty: images run by tag.

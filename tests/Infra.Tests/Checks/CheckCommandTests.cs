@@ -13,7 +13,7 @@ public sealed class CheckCommandTests
     public void A_failed_rule_exits_1_and_names_the_rule_the_resource_and_the_reason()
     {
         var program = Staging().Set(N("db-instance"), "storageEncrypted", false);
-        var config = TestConfigs.LoadCommitted("staging");
+        var config = StagingConfig();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var context = new CliContext(stdout, stderr, new Dictionary<string, string?>(), Path.GetTempPath());
@@ -32,7 +32,7 @@ public sealed class CheckCommandTests
     public void The_az_loss_table_lists_every_zone_and_what_losing_it_removes()
     {
         var program = Staging().Set(N("cluster-nodes"), "subnetIds", HarborHa.Model.Value.List(new HarborHa.Model.Ref(N("network-private-c"), "id")));
-        var config = TestConfigs.LoadCommitted("staging");
+        var config = StagingConfig();
         var stderr = new StringWriter();
         var stdout = new StringWriter();
         var context = new CliContext(stdout, stderr, new Dictionary<string, string?>(), Path.GetTempPath());

@@ -1,3 +1,4 @@
+using HarborHa.Configuration;
 using HarborHa.Model;
 using HarborHa.Stacks;
 using HarborHa.Tests.Support;
@@ -23,8 +24,15 @@ public static class ShippedPrograms
     /// <summary>single-site, dev, self-signed certificate, public: one NAT gateway, single-AZ state.</summary>
     public static PulumiProgram Dev() => Of("dev");
 
-    /// <summary>ha, staging, public exposure with an ACM certificate validated in the stack's zone.</summary>
-    public static PulumiProgram Staging() => Of("staging");
+    /// <summary>
+    /// ha, staging, public exposure with an ACM certificate validated in the stack's zone: the ha
+    /// example examples/ha-staging.yaml (the committed staging stack is geo, rehearsing prod).
+    /// </summary>
+    public static PulumiProgram Staging() => Synthesizer.Build(StagingConfig());
+
+    /// <summary>The config <see cref="Staging"/> is built from.</summary>
+    public static StackConfig StagingConfig() =>
+        ConfigParser.Parse(RawConfig.FromStackFile(Path.Combine(TestConfigs.RepoRoot(), "examples", "ha-staging.yaml")));
 
     /// <summary>geo, prod, both sides: VPN appliances, Dragonfly, DR regions, two credentials profiles.</summary>
     public static PulumiProgram Prod() => Of("prod");

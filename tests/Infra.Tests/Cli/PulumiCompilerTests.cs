@@ -47,6 +47,15 @@ public class PulumiCompilerTests
         _ => null,
     };
 
+    private static Dictionary<string, string> PulumiEnvironment(string stack) => new()
+    {
+        ["PULUMI_STACK"] = stack,
+        ["PULUMI_PROJECT"] = "harbor-ha",
+        ["PULUMI_ORGANIZATION"] = "acme",
+        ["PULUMI_ROOT_DIRECTORY"] = TestConfigs.RepoRoot(),
+        ["PULUMI_CONFIG"] = PulumiConfigJson(stack),
+    };
+
     private static (int Code, string Stdout, string Stderr) RunCompiler(Dictionary<string, string> environment)
     {
         var command = CompilerCommand();
@@ -57,19 +66,47 @@ public class PulumiCompilerTests
     [Fact]
     public void Compiler_prints_the_prod_program_from_pulumi_config_and_only_providers_without_a_stack()
     {
-        var withStack = RunCompiler(new Dictionary<string, string>
-        {
-            ["PULUMI_STACK"] = "prod",
-            ["PULUMI_PROJECT"] = "harbor-ha",
-            ["PULUMI_ORGANIZATION"] = "acme",
-            ["PULUMI_ROOT_DIRECTORY"] = TestConfigs.RepoRoot(),
-            ["PULUMI_CONFIG"] = PulumiConfigJson("prod"),
-        });
+        var withStack = RunCompiler(PulumiEnvironment("prod"));
         Assert.True(withStack.Code == 0, withStack.Stderr);
         Assert.Equal(YamlWriter.Write(Synthesizer.Build(TestConfigs.LoadCommitted("prod"))), withStack.Stdout);
 
         var discovery = RunCompiler([]);
         Assert.True(discovery.Code == 0, discovery.Stderr);
         Assert.Equal(YamlWriter.Write(Synthesizer.ProvidersOnly()), discovery.Stdout);
+    }
+
+    [Fact]
+    public void Compiler_is_a_launcher_that_builds_once_and_prints_only_yaml_on_stdout_cold_and_warm()
+    {
+        Assert.Equal(["bash", "infra/compile.sh"], CompilerCommand());
+        var cache = Directory.CreateTempSubdirectory("harbor-ha-compiler-");
+        try
+        {
+            // A fresh cache is a fresh clone's first run: the launcher builds, on stderr only.
+            var environment = PulumiEnvironment("dev");
+            environment["HARBOR_HA_CACHE"] = cache.FullName;
+            var expected = YamlWriter.Write(Synthesizer.Build(TestConfigs.LoadCommitted("dev")));
+
+            var cold = RunCompiler(environment);
+            Assert.True(cold.Code == 0, cold.Stderr);
+            Assert.Equal(expected, cold.Stdout);
+            Assert.Contains("building the compiler", cold.Stderr, StringComparison.Ordinal);
+            Assert.Single(Directory.GetDirectories(cache.FullName));
+
+            var warm = RunCompiler(environment);
+            Assert.True(warm.Code == 0, warm.Stderr);
+            Assert.Equal(expected, warm.Stdout);
+            Assert.DoesNotContain("building", warm.Stderr, StringComparison.Ordinal);
+
+            environment.Remove("PULUMI_STACK");
+            environment.Remove("PULUMI_CONFIG");
+            var discovery = RunCompiler(environment);
+            Assert.True(discovery.Code == 0, discovery.Stderr);
+            Assert.Equal(YamlWriter.Write(Synthesizer.ProvidersOnly()), discovery.Stdout);
+        }
+        finally
+        {
+            cache.Delete(recursive: true);
+        }
     }
 }
