@@ -65,7 +65,8 @@ public static partial class ConfigParser
 
     public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
-    private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
+    private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType"];
+    private static readonly string[] RetiredVpnFields = ["awsAsn", "chinaTransitAsn"];
     private static readonly string[] CertificateFields = ["arns", "mode"];
 
     /// <summary>Parses and validates; throws <see cref="ConfigException"/> with every problem.</summary>
@@ -699,27 +700,23 @@ public static partial class ConfigParser
             return vpn;
         }
 
-        read.RejectUnknownFields(key, obj, VpnFields);
+        // Transit Gateway ASNs used to follow the hub role, so moving a hub replaced both hubs' gateways.
+        foreach (var retired in RetiredVpnFields.Where(obj.ContainsKey))
+        {
+            read.Error($"{key}.{retired}", $"is no longer accepted: every Transit Gateway's ASN now comes from its side and slot ({TransitPlan.FirstTransitAsn} + slot overseas, {TransitPlan.FirstTransitAsn + NetworkPlan.SlotCount} + slot in China), so moving a hub replaces no gateway; remove the key (docs/network.md)");
+        }
+
+        read.RejectUnknownFields(key, obj, [.. VpnFields, .. RetiredVpnFields]);
         long Asn(string field, long current) => read.Integer($"{key}.{field}", obj[field], 64512, 65534) ?? current;
         vpn = vpn with
         {
-            AwsAsn = Asn("awsAsn", vpn.AwsAsn),
             ApplianceAsn = Asn("applianceAsn", vpn.ApplianceAsn),
-            ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
             ApplianceInstanceType = ApplianceType(read, $"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
             ApplianceAmis = ApplianceAmis(read, $"{key}.applianceAmis", obj["applianceAmis"]) ?? vpn.ApplianceAmis,
         };
-        foreach (var (field, asn) in new[] { ("awsAsn", vpn.AwsAsn), ("applianceAsn", vpn.ApplianceAsn), ("chinaTransitAsn", vpn.ChinaTransitAsn) })
+        if (TransitPlan.IsTransitAsn(vpn.ApplianceAsn))
         {
-            if (TransitPlan.IsSpokeAsn(asn))
-            {
-                read.Error($"{key}.{field}", $"must lie outside {TransitPlan.FirstSpokeAsn}-{TransitPlan.LastSpokeAsn}: that range gives each spoke's Transit Gateway its own ASN (got {asn})");
-            }
-        }
-
-        if (new[] { vpn.AwsAsn, vpn.ApplianceAsn, vpn.ChinaTransitAsn }.Distinct().Count() < 3)
-        {
-            read.Error(key, $"awsAsn, applianceAsn and chinaTransitAsn must be three different private ASNs (got {vpn.AwsAsn}, {vpn.ApplianceAsn}, {vpn.ChinaTransitAsn})");
+            read.Error($"{key}.applianceAsn", $"must lie outside {TransitPlan.FirstTransitAsn}-{TransitPlan.LastTransitAsn}: that range gives each Transit Gateway its own ASN by side and slot (got {vpn.ApplianceAsn})");
         }
 
         return vpn;
