@@ -63,7 +63,7 @@ public static partial class ConfigParser
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
     public const int MaxAzsPerVpc = 4;
 
-    public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
+    public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "lost", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
     private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType"];
     private static readonly string[] RetiredVpnFields = ["awsAsn", "chinaTransitAsn"];
@@ -189,7 +189,8 @@ public static partial class ConfigParser
         {
             Topology = topology.Value,
             Domain = domain,
-            Regions = regions,
+            Regions = regions.Where(r => !r.IsLost).ToArray(),
+            LostRegions = regions.Where(r => r.IsLost).ToArray(),
             Stage = stage,
             AwsProfile = awsProfile,
             AwsCnProfile = awsCnProfile,
@@ -373,6 +374,7 @@ public static partial class ConfigParser
 
             var role = read.Choice($"{path}.role", entry["role"], Roles);
             var hub = read.Boolean($"{path}.hub", entry["hub"]);
+            var lost = read.Boolean($"{path}.lost", entry["lost"]) ?? false;
             var minAz = topology is Topology.Ha or Topology.Geo ? 3 : 2;
             if (Regions.ZoneCount(name) < minAz)
             {
@@ -422,6 +424,7 @@ public static partial class ConfigParser
                 AzCount = azCount,
                 DrRegion = dr,
                 Restore = restore,
+                IsLost = lost,
             });
         }
 
@@ -435,9 +438,16 @@ public static partial class ConfigParser
             return null;
         }
 
-        var assigned = AssignDefaults(regions, hubFlags);
+        CheckLost(read, key, regions, hubFlags);
+        if (ErrorCount(read) > perRegion)
+        {
+            return null;
+        }
+
+        var live = regions.Select((r, i) => (r, i)).Where(x => !x.r.IsLost).ToArray();
+        var assigned = AssignDefaults([.. live.Select(x => x.r)], [.. live.Select(x => hubFlags[x.i])]);
         CheckTransitPeering(read, key, assigned, topology);
-        return ErrorCount(read) > before ? null : assigned;
+        return ErrorCount(read) > before ? null : [.. assigned, .. regions.Where(r => r.IsLost).OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -461,6 +471,65 @@ public static partial class ConfigParser
 
     private static int ErrorCount(NodeReader read) => read.Count;
 
+    /// <summary>
+    /// A lost region gets nothing declared in it or depending on it (docs/disaster-recovery.md): it
+    /// cannot keep a role that others need, nor hold another region's DR copies; a region rebuilt
+    /// from its replica bucket must sit where that bucket is.
+    /// </summary>
+    private static void CheckLost(NodeReader read, string key, List<RegionConfig> regions, List<bool?> hubFlags)
+    {
+        var lost = regions.Where(r => r.IsLost).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var r = regions[i];
+            if (r.IsLost && r.IsPrimary)
+            {
+                read.Error($"{key}[{r.Name}].role", $"{r.Name} is lost and cannot stay primary: make a surviving region primary (infra dr plan --lost {r.Name} prints the config)");
+            }
+
+            if (r.IsLost && hubFlags[i] == true)
+            {
+                read.Error($"{key}[{r.Name}].hub", $"{r.Name} is lost and cannot stay its side's hub: make a surviving region of its side the hub (infra dr plan --lost {r.Name} prints the config)");
+            }
+
+            if (r.IsLost && r.Restore is not null)
+            {
+                read.Error($"{key}[{r.Name}].restore", $"{r.Name} is lost: nothing is declared there; rebuild it in another region (restore.storage: {{ replicaOf: {r.Name} }}) or set lost: false to rebuild it in place");
+            }
+
+            if (!r.IsLost && r.DrRegion is { } dr && lost.ContainsKey(dr))
+            {
+                read.Error($"{key}[{r.Name}].drRegion", $"'{dr}' is lost: {r.Name}'s DR copies need a region that is alive; name another region of its partition, or remove drRegion until {dr} is rebuilt");
+            }
+
+            if (r.Restore?.StorageReplicaOf is { } of)
+            {
+                if (!lost.TryGetValue(of, out var source))
+                {
+                    read.Error($"{key}[{r.Name}].restore.storage.replicaOf", $"'{of}' is not a lost region of this stack: only a region marked lost: true is rebuilt from its replica bucket");
+                }
+                else if (source.DrRegion != r.Name)
+                {
+                    read.Error($"{key}[{r.Name}].restore.storage.replicaOf", source.DrRegion is null
+                        ? $"{of} has no drRegion, so it has no replica bucket to serve"
+                        : $"{of}'s replica bucket is in {source.DrRegion}, not {r.Name}: rebuild {of} in {source.DrRegion}");
+                }
+            }
+
+            if (r.Restore?.DatabaseBackupArn is { } arn && !r.IsLost && ArnRegion(arn) is { } arnRegion && arnRegion != r.Name)
+            {
+                read.Error($"{key}[{r.Name}].restore.databaseBackupArn", $"is in {arnRegion}: RDS restores replicated automated backups only in the region that holds them ({r.Name}); use the ARN of the replica in {r.Name}");
+            }
+        }
+    }
+
+    /// <summary>The region field of an ARN (<c>arn:aws:rds:eu-west-1:…</c>), or null when it has none.</summary>
+    private static string? ArnRegion(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+    }
+
     private static void CheckRegionSet(NodeReader read, string key, List<RegionConfig> regions, Topology? topology)
     {
         foreach (var dup in regions.GroupBy(r => r.Name).Where(g => g.Count() > 1))
@@ -474,12 +543,13 @@ public static partial class ConfigParser
             read.Error($"{key}[{clash.Last().Name}].slot", $"slot {clash.Key.Slot} on the {Describe(clash.Key.Side)} side is taken by more than one region ({names}); each region needs its own slot");
         }
 
-        var primaries = regions.Where(r => r.IsPrimary).Select(r => r.Name).ToArray();
+        var liveCount = regions.Count(r => !r.IsLost);
+        var primaries = regions.Where(r => r.IsPrimary && !r.IsLost).Select(r => r.Name).ToArray();
         if (primaries.Length > 1)
         {
             read.Error(key, $"exactly one region must have role: primary (found {primaries.Length}: {string.Join(", ", primaries)})");
         }
-        else if (primaries.Length == 0 && regions.Count > 1)
+        else if (primaries.Length == 0 && liveCount > 1)
         {
             read.Error(key, "exactly one region must have role: primary (found none)");
         }
@@ -491,11 +561,11 @@ public static partial class ConfigParser
 
         switch (topology)
         {
-            case Topology.SingleSite or Topology.Ha when regions.Count != 1:
-                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region (got {regions.Count}); use geo for more");
+            case Topology.SingleSite or Topology.Ha when liveCount != 1:
+                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region that is not lost (got {liveCount}); use geo for more");
                 break;
-            case Topology.Geo when regions.Count < 2:
-                read.Error(key, $"topology geo takes two or more regions (got {regions.Count})");
+            case Topology.Geo when liveCount < 2:
+                read.Error(key, $"topology geo takes two or more regions that are not lost (got {liveCount})");
                 break;
             default:
                 break;
@@ -557,6 +627,18 @@ public static partial class ConfigParser
         return regions.OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
     }
 
+    private static string? ReplicaOf(NodeReader read, string key, JsonObject obj)
+    {
+        read.RejectUnknownFields(key, obj, ["replicaOf"]);
+        var of = read.String($"{key}.replicaOf", obj["replicaOf"]);
+        if (of is null)
+        {
+            read.Error($"{key}.replicaOf", "is required: the lost region whose replica bucket Harbor serves, e.g. { replicaOf: eu-central-1 }");
+        }
+
+        return of;
+    }
+
     private static RestoreSource? ReadRestore(NodeReader read, string key, JsonNode? node)
     {
         var obj = read.Object(key, node);
@@ -571,7 +653,8 @@ public static partial class ConfigParser
             DatabaseSnapshot = read.String($"{key}.databaseSnapshot", obj["databaseSnapshot"]),
             DatabaseBackupArn = read.String($"{key}.databaseBackupArn", obj["databaseBackupArn"]),
             DatabaseRestoreTime = read.String($"{key}.databaseRestoreTime", obj["databaseRestoreTime"]),
-            Storage = read.Choice($"{key}.storage", obj["storage"], StorageRestores) ?? StorageRestore.None,
+            Storage = obj["storage"] is JsonObject ? StorageRestore.None : read.Choice($"{key}.storage", obj["storage"], StorageRestores) ?? StorageRestore.None,
+            StorageReplicaOf = obj["storage"] is JsonObject of ? ReplicaOf(read, $"{key}.storage", of) : null,
         };
         if (restore.DatabaseSnapshot is not null && restore.DatabaseBackupArn is not null)
         {

@@ -19,6 +19,9 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:regions</c> (required), sorted by name.</summary>
     public required IReadOnlyList<RegionConfig> Regions { get; init; }
 
+    /// <summary>Regions marked <c>lost: true</c>: not in <see cref="Regions"/>; only their DR copies are declared.</summary>
+    public IReadOnlyList<RegionConfig> LostRegions { get; init; } = [];
+
     /// <summary><c>harbor-ha:environment</c>; default <c>prod</c> so that forgetting it errs on the safe side.</summary>
     public Stage Stage { get; init; } = Stage.Prod;
 
