@@ -7,14 +7,15 @@ namespace HarborHa.Cli;
 public static class DrStateSteps
 {
     /// <summary>
-    /// Resources removed by the plan that live in the lost region (its name prefix or its provider)
-    /// and every removed resource that depends on one of them, dependents first: the order in which
-    /// <c>pulumi state delete</c> accepts them.
+    /// Resources that live in the lost region (its name prefix or its provider), even when the plan
+    /// declares one of the same name elsewhere (another region's DR copies that were held there are
+    /// created again in their new DR region), and every removed resource that depends on one of them,
+    /// dependents first: the order in which <c>pulumi state delete</c> accepts them.
     /// </summary>
     public static IReadOnlyList<Resource> ResourcesToForget(PulumiProgram before, PulumiProgram after, string lost)
     {
         var kept = after.Resources.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var removed = before.Resources.Where(r => !kept.Contains(r.Name)).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var removed = before.Resources.Where(r => !kept.Contains(r.Name) || IsIn(r, lost, before)).ToDictionary(r => r.Name, StringComparer.Ordinal);
         var forget = removed.Values.Where(r => IsIn(r, lost, before)).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         bool grew;
         do
@@ -66,7 +67,7 @@ public static class DrStateSteps
     {
         var names = forget.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var old = before.Resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        return [.. after.Resources.Where(r => old.TryGetValue(r.Name, out var was) && DependenciesOf(was).Any(names.Contains))];
+        return [.. after.Resources.Where(r => !names.Contains(r.Name) && old.TryGetValue(r.Name, out var was) && DependenciesOf(was).Any(names.Contains))];
     }
 
     /// <summary>Whether a resource lives in the region: named after it, or managed through its AWS provider.</summary>
