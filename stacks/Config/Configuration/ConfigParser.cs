@@ -433,13 +433,8 @@ public static partial class ConfigParser
         var perRegion = ErrorCount(read);
         CheckRegionSet(read, key, regions, topology);
         CheckHubs(read, key, regions, hubFlags);
-        if (ErrorCount(read) > perRegion || regions.Count == 0)
-        {
-            return null;
-        }
-
         CheckLost(read, key, regions, hubFlags);
-        if (ErrorCount(read) > perRegion)
+        if (ErrorCount(read) > perRegion || regions.Count == 0)
         {
             return null;
         }
@@ -549,7 +544,7 @@ public static partial class ConfigParser
         {
             read.Error(key, $"exactly one region must have role: primary (found {primaries.Length}: {string.Join(", ", primaries)})");
         }
-        else if (primaries.Length == 0 && liveCount > 1)
+        else if (primaries.Length == 0 && liveCount > 1 && !regions.Any(r => r.IsLost && r.IsPrimary))
         {
             read.Error(key, "exactly one region must have role: primary (found none)");
         }
@@ -562,10 +557,10 @@ public static partial class ConfigParser
         switch (topology)
         {
             case Topology.SingleSite or Topology.Ha when liveCount != 1:
-                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region that is not lost (got {liveCount}); use geo for more");
+                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region (got {liveCount}{(liveCount != regions.Count ? " not lost" : "")}); use geo for more");
                 break;
             case Topology.Geo when liveCount < 2:
-                read.Error(key, $"topology geo takes two or more regions that are not lost (got {liveCount})");
+                read.Error(key, $"topology geo takes two or more regions (got {liveCount}{(liveCount != regions.Count ? " not lost" : "")})");
                 break;
             default:
                 break;
