@@ -74,7 +74,7 @@ public static class CidrCommand
             table.AddRow(
                 region.Name,
                 region.IsHub ? $"{Side(region.Side)} hub" : "spoke",
-                TransitPlan.AsnOf(config, region).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TransitPlan.AsnOf(region).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join("\n", routes),
                 string.Join("\n", peers));
         }
@@ -89,7 +89,7 @@ public static class CidrCommand
         var overseasHub = config.HubOf(Configuration.Side.Overseas)!;
         var table = new Table()
             .Title($"cross-partition VPN: {chinaHub.Name} appliances to the {overseasHub.Name} TGW")
-            .AddColumns("appliance AZ", "tunnel", "inside CIDR", $"AWS side (ASN {config.Vpn.AwsAsn})", $"appliance (ASN {config.Vpn.ApplianceAsn})");
+            .AddColumns("appliance AZ", "tunnel", "inside CIDR", $"AWS side (ASN {TransitPlan.AsnOf(overseasHub)})", $"appliance (ASN {config.Vpn.ApplianceAsn})");
         foreach (var appliance in Network.VpnPlan.AppliancesOf(Regions.AvailabilityZones(chinaHub.Name, chinaHub.AzCount)))
         {
             foreach (var tunnel in appliance.Tunnels)

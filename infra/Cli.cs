@@ -28,6 +28,7 @@ public static class Cli
             CostCommand.Create(context),
             TimelineCommand.Create(context),
             ImagesCommand.Create(context),
+            DrPlanCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -122,9 +122,14 @@ public static class DiffCommand
     {
         var console = CidrCommand.ConsoleFor(context.Stdout);
         console.Profile.Width = 160;
-        if (diff.Changes.Count == 0)
+        if (diff.Changes.All(c => c.HasNoEffect))
         {
             context.Stdout.WriteLine($"no changes ({label})");
+            foreach (var c in diff.WithoutEffect)
+            {
+                context.Stdout.WriteLine($"no effect on the live resource {c.Name}: {string.Join(", ", c.Properties.Select(p => p.Path))} (ignoreChanges; used only when it is created)");
+            }
+
             return ExitCodes.Ok;
         }
 
@@ -134,7 +139,7 @@ public static class DiffCommand
         {
             table.AddRow(
                 c.Kind.ToString().ToLowerInvariant(),
-                Markup.Escape(c.Name),
+                Markup.Escape(c.Name) + (c.HasNoEffect ? " (no effect on the live resource)" : ""),
                 Markup.Escape(c.Type),
                 Markup.Escape(Details(c)),
                 c.IsDangerous ? Markup.Escape((allowSet.Contains(c.Name) ? "allowed: " : "DANGER: ") + string.Join("; ", c.Dangers)) : "");
@@ -152,7 +157,10 @@ public static class DiffCommand
         }
 
         var unallowed = diff.Unallowed(allowed);
-        context.Stdout.WriteLine($"{diff.Added.Count()} added, {diff.Removed.Count()} removed, {diff.Changed.Count()} changed; {diff.Dangerous.Count()} dangerous, {unallowed.Count} not allowed");
+        var noEffect = diff.WithoutEffect.Count();
+        context.Stdout.WriteLine($"{diff.Added.Count()} added, {diff.Removed.Count()} removed, {diff.Changed.Count() - noEffect} changed"
+            + (noEffect > 0 ? $" ({noEffect} more with no effect on the live resource)" : "")
+            + $"; {diff.Dangerous.Count()} dangerous, {unallowed.Count} not allowed");
         if (unallowed.Count > 0)
         {
             context.Stderr.WriteLine($"error: dangerous changes; if intended, re-run with {string.Join(" ", unallowed.Select(c => $"--allow {c.Name}"))}");
@@ -169,7 +177,8 @@ public static class DiffCommand
             return "";
         }
 
-        var lines = c.Properties.Take(6).Select(p => $"{p.Path}: {Show(c.Type, p.Path, p.Before)} -> {Show(c.Type, p.Path, p.After)}").ToList();
+        var lines = c.Properties.Take(6).Select(p => $"{p.Path}: {Show(c.Type, p.Path, p.Before)} -> {Show(c.Type, p.Path, p.After)}"
+            + (p.Ignored ? " (ignoreChanges: no effect on the live resource)" : "")).ToList();
         if (c.Properties.Count > 6)
         {
             lines.Add($"(+{c.Properties.Count - 6} more)");

@@ -99,7 +99,7 @@ public static partial class ConfigMapping
     /// </summary>
     public static IReadOnlyList<string> BucketsIn(StackConfig config, string region) =>
         config.Regions.Where(r => r.Name == region).Select(r => StateNames.RegistryBucket(config.Domain, r.Name))
-            .Concat(config.Regions.Where(r => r.DrRegion == region).Select(r => StateNames.DrBucket(config.Domain, r.Name)))
+            .Concat(config.Regions.Concat(config.LostRegions).Where(r => r.DrRegion == region).Select(r => StateNames.DrBucket(config.Domain, r.Name)))
             .Order(StringComparer.Ordinal)
             .ToArray();
 

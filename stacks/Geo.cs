@@ -25,7 +25,7 @@ public static class Geo
             r => r.Region.Name,
             r => new TransitGateway(program, r.Network, new TransitGatewayArgs
             {
-                Asn = TransitPlan.AsnOf(config, r.Region),
+                Asn = TransitPlan.AsnOf(r.Region),
                 RegionBlock = NetworkPlan.BlockOf(r.Region),
                 VpcDestinations = ConfigMapping.Routes(TransitPlan.VpcDestinations(r.Region)),
                 // The China hub's VPC routes through its VPN appliances: traffic must come back through the same one.
@@ -68,7 +68,7 @@ public static class Geo
 
         // One distribution system over it: Harbor configured alike everywhere, the primary pushing to
         // every other region, private DNS on both sides, Dragonfly in each region.
-        var distribution = GeoDistribution.Compose(program, config, global,
+        var distribution = GeoDistribution.Compose(program, config, global, services.Aws,
             regions,
             services.Zone,
             crossBorderLink);

@@ -27,6 +27,7 @@ public static class GeoDistribution
     /// <param name="program">The stack's program, where the other tiers already declared each region.</param>
     /// <param name="config">The stack's validated config.</param>
     /// <param name="global">The global random provider (robot secrets, Dragonfly passwords).</param>
+    /// <param name="aws">The stack's AWS providers (the private zones are managed through each partition's Route 53 home region).</param>
     /// <param name="regions">Every region of the stack, by region code, as <see cref="RegionStack"/> built it.</param>
     /// <param name="publicZone">The stack's public zone (required with exposure <c>both</c>).</param>
     /// <param name="crossBorderLink">What carries traffic between China and overseas (the VPN connections); empty with one side.</param>
@@ -34,6 +35,7 @@ public static class GeoDistribution
         PulumiProgram program,
         StackConfig config,
         GlobalProviders global,
+        AwsProviderRegistry aws,
         IReadOnlyDictionary<string, RegionStack> regions,
         PublicZone? publicZone,
         IReadOnlyList<Ref> crossBorderLink)
@@ -48,7 +50,8 @@ public static class GeoDistribution
 
         // Names: a private zone per side, forwarded across the VPN; public names too with exposure both.
         var dnsRegions = ordered.Select(DnsRegionOf).ToArray();
-        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, ConfigMapping.SideCidrs, ConfigMapping.ProtectionOf(config));
+        var privateDns = new PrivateDns(program, config.Domain, dnsRegions, ConfigMapping.SideCidrs, ConfigMapping.ProtectionOf(config),
+            side => aws.For(PublicZone.HomeRegion(side)));
         if (config.Exposure == Exposure.Both)
         {
             // With ACM certificates the registry tier already published each region's name in the zone.

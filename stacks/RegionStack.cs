@@ -96,6 +96,7 @@ public sealed class RegionStack
                 Configuration.StorageRestore.CopyFromDr => HarborHa.Storage.StorageRestore.CopyFromDr,
                 _ => HarborHa.Storage.StorageRestore.None,
             },
+            Serve = region.Restore?.StorageReplicaOf is { } lost ? services.LostReplicas[lost] : null,
             BucketName = StateNames.RegistryBucket(config.Domain, region.Name),
             DrBucketName = StateNames.DrBucket(config.Domain, region.Name),
             KmsKeyArn = Keys.Arn,

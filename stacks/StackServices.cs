@@ -4,6 +4,7 @@ using HarborHa.Dns;
 using HarborHa.Logging;
 using HarborHa.Model;
 using HarborHa.Registry;
+using HarborHa.Storage;
 
 namespace HarborHa.Stacks;
 
@@ -37,8 +38,14 @@ public sealed record StackServices(
         var logs = new LogBuckets(program, aws, protection);
         AccountAudit.Declare(program, config, aws, logs, protection);
         return new StackServices(global, aws, logs,
-            HarborSharedSecrets.Declare(program, global, protection), zone, protection);
+            HarborSharedSecrets.Declare(program, global, protection), zone, protection)
+        {
+            LostReplicas = LostRegionCopies.Declare(program, config, aws, logs, protection),
+        };
     }
+
+    /// <summary>The replica buckets of lost regions, by lost region: what a region rebuilding one serves.</summary>
+    public IReadOnlyDictionary<string, ServedBucket> LostReplicas { get; init; } = new Dictionary<string, ServedBucket>();
 
     /// <summary>ACM certificates are validated in the zone; geo's <c>both</c> exposure publishes latency and geolocation names there.</summary>
     private static bool NeedsPublicZone(StackConfig config) =>

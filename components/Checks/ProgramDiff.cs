@@ -9,13 +9,20 @@ public enum ChangeKind
     Changed,
 }
 
-/// <summary>One leaf that differs; null on a side where the path is absent.</summary>
-public sealed record PropertyChange(string Path, string? Before, string? After);
+/// <summary>
+/// One leaf that differs; null on a side where the path is absent. <paramref name="Ignored"/>: the
+/// path is under the resource's <c>ignoreChanges</c>, so Pulumi never sends the change to the live
+/// resource (it only matters when the resource is created).
+/// </summary>
+public sealed record PropertyChange(string Path, string? Before, string? After, bool Ignored = false);
 
 /// <summary>A resource that differs between two programs, and why the change is dangerous (if it is).</summary>
 public sealed record ResourceChange(ChangeKind Kind, string Name, string Type, IReadOnlyList<PropertyChange> Properties, IReadOnlyList<string> Dangers)
 {
     public bool IsDangerous => Dangers.Count > 0;
+
+    /// <summary>A change whose every property is under <c>ignoreChanges</c>: no effect on the live resource.</summary>
+    public bool HasNoEffect => Kind == ChangeKind.Changed && !IsDangerous && Properties.Count > 0 && Properties.All(p => p.Ignored);
 }
 
 /// <summary>The difference between two synthesized programs, by logical name.</summary>
@@ -28,6 +35,9 @@ public sealed record DiffResult(IReadOnlyList<ResourceChange> Changes)
     public IEnumerable<ResourceChange> Changed => Changes.Where(c => c.Kind == ChangeKind.Changed);
 
     public IEnumerable<ResourceChange> Dangerous => Changes.Where(c => c.IsDangerous);
+
+    /// <summary>Changes that Pulumi would not apply to a live resource (only properties under <c>ignoreChanges</c>).</summary>
+    public IEnumerable<ResourceChange> WithoutEffect => Changes.Where(c => c.HasNoEffect);
 
     /// <summary>Dangerous changes whose resource is not in <paramref name="allowed"/>.</summary>
     public IReadOnlyList<ResourceChange> Unallowed(IEnumerable<string> allowed)
@@ -42,7 +52,9 @@ public sealed record DiffResult(IReadOnlyList<ResourceChange> Changes)
 /// resource and property by property, then decides which changes replace or remove something that
 /// holds state, using <see cref="ReplacementTable"/>. A replacement spreads: a resource whose
 /// replacement-forcing property references a replaced resource (or whose provider is replaced) is
-/// replaced too, because the referenced output changes at deploy time.
+/// replaced too, because the referenced output changes at deploy time. A property under the
+/// resource's <c>ignoreChanges</c> neither replaces nor updates a live resource: such a change is
+/// reported as having no effect.
 /// </summary>
 public static class ProgramDiff
 {
@@ -127,7 +139,7 @@ public static class ProgramDiff
         foreach (var (name, properties) in changed)
         {
             var r = now[name];
-            foreach (var p in properties)
+            foreach (var p in properties.Where(p => !p.Ignored))
             {
                 if (p.Path == "type")
                 {
@@ -194,7 +206,10 @@ public static class ProgramDiff
             var y = b.GetValueOrDefault(path);
             if (x != y)
             {
-                changes.Add(new PropertyChange(path, x, y));
+                // Pulumi compares ignored properties with the old inputs, never the live resource (ignoreChanges docs).
+                var ignored = !path.StartsWith("options.", StringComparison.Ordinal) && path != "type"
+                    && after.Options.IgnoreChanges.Any(i => i == "*" || new ReplacementEntry(after.Type, i, "").Covers(path));
+                changes.Add(new PropertyChange(path, x, y, ignored));
             }
         }
 

@@ -5,9 +5,11 @@ using HarborHa.Network;
 namespace HarborHa.Dns;
 
 /// <summary>
-/// Private DNS for a geo stack. Per side, a private hosted zone for the domain, created in the hub
-/// and associated with every VPC of that side (a private zone may be associated with VPCs in other
-/// regions of the same account and partition); it holds <c>&lt;region&gt;.&lt;domain&gt;</c> for each of
+/// Private DNS for a geo stack. Per side, a private hosted zone for the domain, named after the side
+/// (<c>global-china-dns-private-zone</c>, <c>global-overseas-dns-private-zone</c>) and managed through the partition's
+/// Route 53 home region, associated with every VPC of that side (a private zone may be associated with
+/// VPCs in other regions of the same account and partition). Nothing about the zone follows the hub
+/// role, so moving a hub after losing one only changes its VPC list in place; it holds <c>&lt;region&gt;.&lt;domain&gt;</c> for each of
 /// the side's regions and the global <c>&lt;domain&gt;</c> as latency records over them, all aliases of
 /// the internal load balancers. Across the border, Route 53 Resolver: an inbound endpoint in each
 /// hub, and in each <see cref="DnsForwarding.Forwarders"/> region an outbound endpoint with one
@@ -17,7 +19,9 @@ public sealed class PrivateDns
 {
     private readonly Dictionary<string, Ref> _records = new(StringComparer.Ordinal);
 
-    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, IReadOnlyDictionary<Partition, string> sideCidrs, Protection protection)
+    /// <summary>Declares the zones, records and resolver endpoints; <paramref name="zoneProviders"/> gives, per partition, the provider of its Route 53 home region (us-east-1, cn-northwest-1), where the side's zone is managed.</summary>
+    public PrivateDns(PulumiProgram program, string domain, IReadOnlyList<DnsRegion> regions, IReadOnlyDictionary<Partition, string> sideCidrs, Protection protection,
+        Func<Partition, Ref> zoneProviders)
     {
         _protect = protection == Protection.Protected;
         _sideCidrs = sideCidrs;
@@ -31,7 +35,7 @@ public sealed class PrivateDns
                 continue;
             }
 
-            DeclareZone(program, domain, hub, members);
+            DeclareZone(program, domain, side, zoneProviders(side), members);
         }
 
         var inbound = new Dictionary<Partition, Resource>();
@@ -105,30 +109,21 @@ public sealed class PrivateDns
     private readonly bool _protect;
     private readonly IReadOnlyDictionary<Partition, string> _sideCidrs;
 
-    private void DeclareZone(PulumiProgram program, string domain, DnsRegion hub, IReadOnlyList<DnsRegion> members)
+    private void DeclareZone(PulumiProgram program, string domain, Partition side, Ref provider, IReadOnlyList<DnsRegion> members)
     {
-        var zoneName = LogicalName.Of(hub.Region, "dns", "private-zone");
-        var zone = program.Declare(zoneName, ResourceTypes.Route53Zone, hub.AwsProvider, new MapValue
+        var zoneName = LogicalName.Of("global", side == Partition.AwsCn ? "china" : "overseas", "dns", "private-zone");
+        var zone = program.Declare(zoneName, ResourceTypes.Route53Zone, provider, new MapValue
         {
             ["name"] = domain,
-            ["comment"] = $"harbor-ha private names of the {(hub.Partition == Partition.AwsCn ? "China" : "overseas")} side",
-            // The first VPC makes the zone private; the others are associated below. Route 53 needs one at creation.
-            ["vpcs"] = Value.List(new MapValue { ["vpcId"] = hub.VpcId, ["vpcRegion"] = hub.Region }),
+            ["comment"] = $"harbor-ha private names of the {(side == Partition.AwsCn ? "China" : "overseas")} side",
+            // Every VPC of the side, by region code: a region added or lost associates or disassociates
+            // its VPC in place (Route 53 needs one at creation, which is why this is not a list of associations).
+            ["vpcs"] = new ListValue(members.Select(m => (Value)new MapValue { ["vpcId"] = m.VpcId, ["vpcRegion"] = m.Region }).ToArray()),
             ["tags"] = ProgramExtensions.NameTag(zoneName),
-        }, new ResourceOptions { IgnoreChanges = ["vpcs"], Protect = _protect });
+        }, new ResourceOptions { Protect = _protect });
         var zoneId = zone.Out("zoneId");
         foreach (var member in members)
         {
-            if (member.Region != hub.Region)
-            {
-                program.Declare(LogicalName.Of(member.Region, "dns", "private-zone-association"), ResourceTypes.Route53ZoneAssociation, member.AwsProvider, new MapValue
-                {
-                    ["zoneId"] = zoneId,
-                    ["vpcId"] = member.VpcId,
-                    ["vpcRegion"] = member.Region,
-                });
-            }
-
             var record = program.Declare(LogicalName.Of(member.Region, "dns", "private-record"), ResourceTypes.Route53Record, member.AwsProvider, new MapValue
             {
                 ["zoneId"] = zoneId,

@@ -45,6 +45,22 @@ public sealed class StateKeys
         }
     }
 
+    /// <summary>
+    /// Only the DR key of a region that is lost (<paramref name="args"/>.Region is gone): its replicated
+    /// backups and DR bucket stay readable. Same logical name and alias as the constructor's, so the key
+    /// stays in state; the policy reads the account from the DR region's provider instead.
+    /// </summary>
+    public static DrSite CopiesOfLostRegion(PulumiProgram program, AwsProviderRegistry aws, StateKeysArgs args)
+    {
+        var drRegion = args.DrRegion ?? throw new ArgumentException($"{args.Region}: a lost region without a DR region has no copies", nameof(args));
+        var provider = aws.For(drRegion);
+        var drKey = DeclareKey(program, provider, LogicalName.Of(args.Region, "state", "dr-key"),
+            args.DrKeyAlias ?? throw new ArgumentException($"{args.Region}: DrKeyAlias is required with DrRegion", nameof(args)),
+            $"harbor-ha {args.Region}: disaster-recovery copies in {drRegion}", args.Protection,
+            KeyPolicy.Document(drRegion, provider, args.KeyAdminArns, KeyPolicy.ViaServices(drRegion, "rds", "s3"), []));
+        return new DrSite(drRegion, provider, drKey.Out("arn"));
+    }
+
     /// <summary>ARN of the key in the region itself.</summary>
     public Ref Arn { get; }
 

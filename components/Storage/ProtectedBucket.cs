@@ -30,6 +30,7 @@ internal sealed class ProtectedBucket
         Name = bucket.Out("bucket");
         Arn = bucket.Out("arn");
         Objects = new Interpolation(Arn, "/*");
+        Served = new ServedBucket(Name, Arn, kmsKeyArn, region);
         args.Logs.For(region).LogAccessOf(program, provider, logicalName, Id);
 
         Versioning = program.Declare(Part("versioning"), ResourceTypes.BucketVersioning, provider, new MapValue
@@ -120,6 +121,9 @@ internal sealed class ProtectedBucket
     }
 
     public string Region { get; }
+
+    /// <summary>The bucket as the registry user's policy needs it.</summary>
+    public ServedBucket Served { get; }
 
     public Value KmsKeyArn { get; }
 

@@ -19,7 +19,7 @@ public sealed class RegistryStorage
     {
         _region = args.Region;
         var primary = new ProtectedBucket(program, provider, Name("bucket"), args.BucketName, _region, args.KmsKeyArn, args);
-        var live = primary;
+        var live = primary.Served;
         BucketRegion = _region;
 
         if (args.Dr is { } dr)
@@ -30,13 +30,20 @@ public sealed class RegistryStorage
             if (args.Restore == StorageRestore.UseDr)
             {
                 // The rebuilt region serves straight from the replica; its own bucket stays, empty.
-                live = replica;
+                live = replica.Served;
                 BucketRegion = dr.Region;
             }
         }
         else if (args.Restore != StorageRestore.None)
         {
             throw new ProgramException($"region {_region} restores storage from its DR bucket but has no DR region");
+        }
+
+        if (args.Serve is { } served)
+        {
+            // A lost region rebuilt here: its replica bucket is served as is; this region's own bucket stays empty.
+            live = served;
+            BucketRegion = served.Region;
         }
 
         BucketName = live.Name;
@@ -53,6 +60,18 @@ public sealed class RegistryStorage
         var key = DeclareRegistryUser(program, provider, live, args.KeyVersion, network);
         AccessKeyId = key.Id;
         SecretAccessKey = key.Out("secret");
+    }
+
+    /// <summary>
+    /// Only the replica bucket of a lost region (<paramref name="args"/>.Region is gone), in its DR
+    /// region: same logical name and settings as when the region was alive, so it stays in state,
+    /// protected, and a region rebuilding the lost one can serve it (<see cref="StorageArgs.Serve"/>).
+    /// </summary>
+    public static ServedBucket ReplicaOfLostRegion(PulumiProgram program, StorageArgs args)
+    {
+        var dr = args.Dr ?? throw new ProgramException($"lost region {args.Region} has no DR region: no replica bucket to keep");
+        var replica = new ProtectedBucket(program, dr.Provider, LogicalName.Of(args.Region, "storage", "dr-bucket"), args.DrBucketName, dr.Region, dr.KmsKeyArn, args, args.DrObjectLock);
+        return replica.Served;
     }
 
     /// <summary>The bucket Harbor uses: the region's own, or the DR bucket while restoring with <c>use-dr</c>.</summary>
@@ -169,7 +188,7 @@ public sealed class RegistryStorage
     /// (the S3 storage driver's documented permissions, including multipart uploads) only from the
     /// region's VPC, and use the bucket's key only through S3. Nothing else in the account.
     /// </summary>
-    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ProtectedBucket live, int keyVersion, MapValue network)
+    private Resource DeclareRegistryUser(PulumiProgram program, Ref provider, ServedBucket live, int keyVersion, MapValue network)
     {
         var user = program.Declare(Name("registry-user"), ResourceTypes.IamUser, provider, new MapValue
         {

@@ -12,6 +12,13 @@ public sealed record StorageArgs
     /// <summary>Which bucket Harbor uses while the region is rebuilt. Default <see cref="StorageRestore.None"/>: its own.</summary>
     public StorageRestore Restore { get; init; } = StorageRestore.None;
 
+    /// <summary>
+    /// A bucket Harbor serves instead of the region's own: the replica bucket of a lost region that
+    /// this region rebuilds (<see cref="RegistryStorage.ReplicaOfLostRegion"/>), so writes resume without
+    /// copying it back first. Default null: the region's own bucket (or its DR bucket with <see cref="Restore"/>).
+    /// </summary>
+    public ServedBucket? Serve { get; init; }
+
     /// <summary>Name of the registry bucket: S3 names are global across accounts, so it should name the stack.</summary>
     public required string BucketName { get; init; }
 

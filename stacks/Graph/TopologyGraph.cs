@@ -41,7 +41,7 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 
             if (TransitPlan.HasCrossPartitionLink(config))
             {
-                var label = $"Site-to-Site VPN: {config.HubOf(Side.China)!.AzCount} appliances, BGP {config.Vpn.ApplianceAsn} to {config.Vpn.AwsAsn}, ECMP";
+                var label = $"Site-to-Site VPN: {config.HubOf(Side.China)!.AzCount} appliances, BGP {config.Vpn.ApplianceAsn} to {TransitPlan.AsnOf(config.HubOf(Side.Overseas)!)}, ECMP";
                 edges.Add(new GraphEdge(config.HubOf(Side.China)!.Name, config.HubOf(Side.Overseas)!.Name, label, EdgeKind.Vpn));
             }
 
@@ -80,7 +80,7 @@ public sealed record TopologyGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         }
 
         var role = roles.Count > 0 ? $" ({string.Join(", ", roles)})" : "";
-        var transit = config.Topology == Topology.Geo ? $"\\nTGW ASN {TransitPlan.AsnOf(config, r)}" : "";
+        var transit = config.Topology == Topology.Geo ? $"\\nTGW ASN {TransitPlan.AsnOf(r)}" : "";
         return $"{r.Name}{role}\\nVPC {NetworkPlan.VpcOf(r)}, {r.AzCount} AZs{transit}\\nHarbor + RDS + Redis + S3";
     }
 }

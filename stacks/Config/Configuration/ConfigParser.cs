@@ -63,9 +63,10 @@ public static partial class ConfigParser
     /// <summary>AZs the VPC subnet layout fits (the network component's SubnetPlan.MaxAzs; a test keeps them equal).</summary>
     public const int MaxAzsPerVpc = 4;
 
-    public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "name", "restore", "role", "slot"];
+    public static readonly IReadOnlyList<string> RegionFields = ["azCount", "drRegion", "hub", "lost", "name", "restore", "role", "slot"];
     private static readonly string[] RestoreFields = ["databaseBackupArn", "databaseRestoreTime", "databaseSnapshot", "storage"];
-    private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType", "awsAsn", "chinaTransitAsn"];
+    private static readonly string[] VpnFields = ["applianceAmis", "applianceAsn", "applianceInstanceType"];
+    private static readonly string[] RetiredVpnFields = ["awsAsn", "chinaTransitAsn"];
     private static readonly string[] CertificateFields = ["arns", "mode"];
 
     /// <summary>Parses and validates; throws <see cref="ConfigException"/> with every problem.</summary>
@@ -210,7 +211,8 @@ public static partial class ConfigParser
         {
             Topology = topology.Value,
             Domain = domain,
-            Regions = regions,
+            Regions = regions.Where(r => !r.IsLost).ToArray(),
+            LostRegions = regions.Where(r => r.IsLost).ToArray(),
             Stage = stage,
             AwsProfile = awsProfile,
             AwsCnProfile = awsCnProfile,
@@ -426,6 +428,7 @@ public static partial class ConfigParser
 
             var role = read.Choice($"{path}.role", entry["role"], Roles);
             var hub = read.Boolean($"{path}.hub", entry["hub"]);
+            var lost = read.Boolean($"{path}.lost", entry["lost"]) ?? false;
             var minAz = topology is Topology.Ha or Topology.Geo ? 3 : 2;
             if (Regions.ZoneCount(name) < minAz)
             {
@@ -476,6 +479,7 @@ public static partial class ConfigParser
                 DrRegion = dr,
                 DrRegionSource = drSource,
                 Restore = restore,
+                IsLost = lost,
             });
         }
 
@@ -484,14 +488,16 @@ public static partial class ConfigParser
         var perRegion = ErrorCount(read);
         CheckRegionSet(read, key, regions, topology);
         CheckHubs(read, key, regions, hubFlags);
+        CheckLost(read, key, regions, hubFlags);
         if (ErrorCount(read) > perRegion || regions.Count == 0)
         {
             return null;
         }
 
-        var assigned = AssignDefaults(regions, hubFlags);
+        var live = regions.Select((r, i) => (r, i)).Where(x => !x.r.IsLost).ToArray();
+        var assigned = AssignDefaults([.. live.Select(x => x.r)], [.. live.Select(x => hubFlags[x.i])]);
         CheckTransitPeering(read, key, assigned, topology);
-        return ErrorCount(read) > before ? null : assigned;
+        return ErrorCount(read) > before ? null : [.. assigned, .. regions.Where(r => r.IsLost).OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -533,6 +539,65 @@ public static partial class ConfigParser
 
     private static int ErrorCount(NodeReader read) => read.Count;
 
+    /// <summary>
+    /// A lost region gets nothing declared in it or depending on it (docs/disaster-recovery.md): it
+    /// cannot keep a role that others need, nor hold another region's DR copies; a region rebuilt
+    /// from its replica bucket must sit where that bucket is.
+    /// </summary>
+    private static void CheckLost(NodeReader read, string key, List<RegionConfig> regions, List<bool?> hubFlags)
+    {
+        var lost = regions.Where(r => r.IsLost).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var r = regions[i];
+            if (r.IsLost && r.IsPrimary)
+            {
+                read.Error($"{key}[{r.Name}].role", $"{r.Name} is lost and cannot stay primary: make a surviving region primary (infra dr plan --lost {r.Name} prints the config)");
+            }
+
+            if (r.IsLost && hubFlags[i] == true)
+            {
+                read.Error($"{key}[{r.Name}].hub", $"{r.Name} is lost and cannot stay its side's hub: make a surviving region of its side the hub (infra dr plan --lost {r.Name} prints the config)");
+            }
+
+            if (r.IsLost && r.Restore is not null)
+            {
+                read.Error($"{key}[{r.Name}].restore", $"{r.Name} is lost: nothing is declared there; rebuild it in another region (restore.storage: {{ replicaOf: {r.Name} }}) or set lost: false to rebuild it in place");
+            }
+
+            if (!r.IsLost && r.DrRegion is { } dr && lost.ContainsKey(dr))
+            {
+                read.Error($"{key}[{r.Name}].drRegion", $"'{dr}' is lost: {r.Name}'s DR copies need a region that is alive; name another region of its partition, or remove drRegion until {dr} is rebuilt");
+            }
+
+            if (r.Restore?.StorageReplicaOf is { } of)
+            {
+                if (!lost.TryGetValue(of, out var source))
+                {
+                    read.Error($"{key}[{r.Name}].restore.storage.replicaOf", $"'{of}' is not a lost region of this stack: only a region marked lost: true is rebuilt from its replica bucket");
+                }
+                else if (source.DrRegion != r.Name)
+                {
+                    read.Error($"{key}[{r.Name}].restore.storage.replicaOf", source.DrRegion is null
+                        ? $"{of} has no drRegion, so it has no replica bucket to serve"
+                        : $"{of}'s replica bucket is in {source.DrRegion}, not {r.Name}: rebuild {of} in {source.DrRegion}");
+                }
+            }
+
+            if (r.Restore?.DatabaseBackupArn is { } arn && !r.IsLost && ArnRegion(arn) is { } arnRegion && arnRegion != r.Name)
+            {
+                read.Error($"{key}[{r.Name}].restore.databaseBackupArn", $"is in {arnRegion}: RDS restores replicated automated backups only in the region that holds them ({r.Name}); use the ARN of the replica in {r.Name}");
+            }
+        }
+    }
+
+    /// <summary>The region field of an ARN (<c>arn:aws:rds:eu-west-1:…</c>), or null when it has none.</summary>
+    private static string? ArnRegion(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length > 4 && parts[0] == "arn" && parts[3].Length > 0 ? parts[3] : null;
+    }
+
     private static void CheckRegionSet(NodeReader read, string key, List<RegionConfig> regions, Topology? topology)
     {
         foreach (var dup in regions.GroupBy(r => r.Name).Where(g => g.Count() > 1))
@@ -546,12 +611,13 @@ public static partial class ConfigParser
             read.Error($"{key}[{clash.Last().Name}].slot", $"slot {clash.Key.Slot} on the {Describe(clash.Key.Side)} side is taken by more than one region ({names}); each region needs its own slot");
         }
 
-        var primaries = regions.Where(r => r.IsPrimary).Select(r => r.Name).ToArray();
+        var liveCount = regions.Count(r => !r.IsLost);
+        var primaries = regions.Where(r => r.IsPrimary && !r.IsLost).Select(r => r.Name).ToArray();
         if (primaries.Length > 1)
         {
             read.Error(key, $"exactly one region must have role: primary (found {primaries.Length}: {string.Join(", ", primaries)})");
         }
-        else if (primaries.Length == 0 && regions.Count > 1)
+        else if (primaries.Length == 0 && liveCount > 1 && !regions.Any(r => r.IsLost && r.IsPrimary))
         {
             read.Error(key, "exactly one region must have role: primary (found none)");
         }
@@ -563,11 +629,11 @@ public static partial class ConfigParser
 
         switch (topology)
         {
-            case Topology.SingleSite or Topology.Ha when regions.Count != 1:
-                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region (got {regions.Count}); use geo for more");
+            case Topology.SingleSite or Topology.Ha when liveCount != 1:
+                read.Error(key, $"topology {(topology == Topology.Ha ? "ha" : "single-site")} takes exactly one region (got {liveCount}{(liveCount != regions.Count ? " not lost" : "")}); use geo for more");
                 break;
-            case Topology.Geo when regions.Count < 2:
-                read.Error(key, $"topology geo takes two or more regions (got {regions.Count})");
+            case Topology.Geo when liveCount < 2:
+                read.Error(key, $"topology geo takes two or more regions (got {liveCount}{(liveCount != regions.Count ? " not lost" : "")})");
                 break;
             default:
                 break;
@@ -629,6 +695,18 @@ public static partial class ConfigParser
         return regions.OrderBy(r => r.Name, StringComparer.Ordinal).ToArray();
     }
 
+    private static string? ReplicaOf(NodeReader read, string key, JsonObject obj)
+    {
+        read.RejectUnknownFields(key, obj, ["replicaOf"]);
+        var of = read.String($"{key}.replicaOf", obj["replicaOf"]);
+        if (of is null)
+        {
+            read.Error($"{key}.replicaOf", "is required: the lost region whose replica bucket Harbor serves, e.g. { replicaOf: eu-central-1 }");
+        }
+
+        return of;
+    }
+
     private static RestoreSource? ReadRestore(NodeReader read, string key, JsonNode? node)
     {
         var obj = read.Object(key, node);
@@ -643,7 +721,8 @@ public static partial class ConfigParser
             DatabaseSnapshot = read.String($"{key}.databaseSnapshot", obj["databaseSnapshot"]),
             DatabaseBackupArn = read.String($"{key}.databaseBackupArn", obj["databaseBackupArn"]),
             DatabaseRestoreTime = read.String($"{key}.databaseRestoreTime", obj["databaseRestoreTime"]),
-            Storage = read.Choice($"{key}.storage", obj["storage"], StorageRestores) ?? StorageRestore.None,
+            Storage = obj["storage"] is JsonObject ? StorageRestore.None : read.Choice($"{key}.storage", obj["storage"], StorageRestores) ?? StorageRestore.None,
+            StorageReplicaOf = obj["storage"] is JsonObject of ? ReplicaOf(read, $"{key}.storage", of) : null,
         };
         if (restore.DatabaseSnapshot is not null && restore.DatabaseBackupArn is not null)
         {
@@ -772,27 +851,23 @@ public static partial class ConfigParser
             return vpn;
         }
 
-        read.RejectUnknownFields(key, obj, VpnFields);
+        // Transit Gateway ASNs used to follow the hub role, so moving a hub replaced both hubs' gateways.
+        foreach (var retired in RetiredVpnFields.Where(obj.ContainsKey))
+        {
+            read.Error($"{key}.{retired}", $"is no longer accepted: every Transit Gateway's ASN now comes from its side and slot ({TransitPlan.FirstTransitAsn} + slot overseas, {TransitPlan.FirstTransitAsn + NetworkPlan.SlotCount} + slot in China), so moving a hub replaces no gateway; remove the key (docs/network.md)");
+        }
+
+        read.RejectUnknownFields(key, obj, [.. VpnFields, .. RetiredVpnFields]);
         long Asn(string field, long current) => read.Integer($"{key}.{field}", obj[field], 64512, 65534) ?? current;
         vpn = vpn with
         {
-            AwsAsn = Asn("awsAsn", vpn.AwsAsn),
             ApplianceAsn = Asn("applianceAsn", vpn.ApplianceAsn),
-            ChinaTransitAsn = Asn("chinaTransitAsn", vpn.ChinaTransitAsn),
             ApplianceInstanceType = ApplianceType(read, $"{key}.applianceInstanceType", obj["applianceInstanceType"]) ?? vpn.ApplianceInstanceType,
             ApplianceAmis = ApplianceAmis(read, $"{key}.applianceAmis", obj["applianceAmis"]) ?? vpn.ApplianceAmis,
         };
-        foreach (var (field, asn) in new[] { ("awsAsn", vpn.AwsAsn), ("applianceAsn", vpn.ApplianceAsn), ("chinaTransitAsn", vpn.ChinaTransitAsn) })
+        if (TransitPlan.IsTransitAsn(vpn.ApplianceAsn))
         {
-            if (TransitPlan.IsSpokeAsn(asn))
-            {
-                read.Error($"{key}.{field}", $"must lie outside {TransitPlan.FirstSpokeAsn}-{TransitPlan.LastSpokeAsn}: that range gives each spoke's Transit Gateway its own ASN (got {asn})");
-            }
-        }
-
-        if (new[] { vpn.AwsAsn, vpn.ApplianceAsn, vpn.ChinaTransitAsn }.Distinct().Count() < 3)
-        {
-            read.Error(key, $"awsAsn, applianceAsn and chinaTransitAsn must be three different private ASNs (got {vpn.AwsAsn}, {vpn.ApplianceAsn}, {vpn.ChinaTransitAsn})");
+            read.Error($"{key}.applianceAsn", $"must lie outside {TransitPlan.FirstTransitAsn}-{TransitPlan.LastTransitAsn}: that range gives each Transit Gateway its own ASN by side and slot (got {vpn.ApplianceAsn})");
         }
 
         return vpn;

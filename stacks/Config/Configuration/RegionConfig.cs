@@ -29,6 +29,13 @@ public sealed record RegionConfig
     /// <summary>Set only while rebuilding a lost region: where its state comes back from.</summary>
     public RestoreSource? Restore { get; init; }
 
+    /// <summary>
+    /// <c>lost: true</c>: the region is gone (a disaster). Nothing is declared in it or needs it
+    /// reachable; its slot stays taken and its DR copies in its DR region stay declared, so it can be
+    /// rebuilt from them. <see cref="StackConfig.Regions"/> never contains a lost region.
+    /// </summary>
+    public bool IsLost { get; init; }
+
     public Side Side => Regions.SideOf(Name);
 
     public bool IsPrimary => Role == RegionRole.Primary;
@@ -51,6 +58,12 @@ public sealed record RestoreSource
 
     /// <summary>How registry storage comes back from the DR bucket.</summary>
     public StorageRestore Storage { get; init; } = StorageRestore.None;
+
+    /// <summary>
+    /// <c>storage: { replicaOf: R }</c>: Harbor serves the DR bucket of lost region R directly (the
+    /// region is R rebuilt in R's DR region); null otherwise. <see cref="Storage"/> is then None.
+    /// </summary>
+    public string? StorageReplicaOf { get; init; }
 }
 
 /// <summary>How a rebuilt region gets its registry objects back.</summary>

@@ -19,6 +19,9 @@ public sealed record StackConfig
     /// <summary><c>harbor-ha:regions</c> (required), sorted by name.</summary>
     public required IReadOnlyList<RegionConfig> Regions { get; init; }
 
+    /// <summary>Regions marked <c>lost: true</c>: not in <see cref="Regions"/>; only their DR copies are declared.</summary>
+    public IReadOnlyList<RegionConfig> LostRegions { get; init; } = [];
+
     /// <summary><c>harbor-ha:environment</c>; default <c>prod</c> so that forgetting it errs on the safe side.</summary>
     public Stage Stage { get; init; } = Stage.Prod;
 
@@ -189,19 +192,13 @@ public sealed record CertificateConfig
 }
 
 /// <summary>
-/// <c>harbor-ha:vpn</c>: the cross-partition Site-to-Site VPN. The three ASNs must differ and lie
-/// outside 64520–64551, which the transit plan gives to spoke Transit Gateways (docs/network.md).
+/// <c>harbor-ha:vpn</c>: the cross-partition Site-to-Site VPN. The appliances' ASN must lie outside
+/// 64520–64551, which the transit plan gives to Transit Gateways by side and slot (docs/network.md).
 /// </summary>
 public sealed record VpnConfig
 {
-    /// <summary>BGP ASN of the overseas hub's Transit Gateway (Amazon side). Default 64512.</summary>
-    public long AwsAsn { get; init; } = 64512;
-
     /// <summary>BGP ASN of the software VPN appliances in the China hub. Default 65010.</summary>
     public long ApplianceAsn { get; init; } = 65010;
-
-    /// <summary>BGP ASN of the China hub's Transit Gateway. Default 64513.</summary>
-    public long ChinaTransitAsn { get; init; } = 64513;
 
     /// <summary>EC2 instance type of each appliance; network-optimised by default. Default c6in.large.</summary>
     public string ApplianceInstanceType { get; init; } = "c6in.large";

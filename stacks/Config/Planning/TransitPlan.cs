@@ -19,27 +19,24 @@ public sealed record PlannedPeering(RegionConfig Hub, RegionConfig Spoke);
 /// </summary>
 public static class TransitPlan
 {
-    /// <summary>First ASN of the range given to spoke Transit Gateways: overseas slot k gets FirstSpokeAsn + k, China slot k gets FirstSpokeAsn + 16 + k.</summary>
-    public const long FirstSpokeAsn = 64520;
+    /// <summary>First ASN of the range given to Transit Gateways: overseas slot k gets FirstTransitAsn + k, China slot k gets FirstTransitAsn + 16 + k.</summary>
+    public const long FirstTransitAsn = 64520;
 
-    /// <summary>Last ASN of the spoke range (64520–64551); the <c>harbor-ha:vpn</c> ASNs must lie outside it.</summary>
-    public const long LastSpokeAsn = FirstSpokeAsn + (2 * NetworkPlan.SlotCount) - 1;
+    /// <summary>Last ASN of the Transit Gateway range (64520–64551, all private); the appliances' ASN must lie outside it.</summary>
+    public const long LastTransitAsn = FirstTransitAsn + (2 * NetworkPlan.SlotCount) - 1;
 
     /// <summary>
-    /// The Amazon-side ASN of a region's Transit Gateway. Hubs take the configured ASNs (the overseas
-    /// hub's is the Amazon side of the VPN's BGP sessions); spokes get one from their slot, so every
-    /// peered Transit Gateway has its own ASN, as AWS recommends (Transit Gateway peering docs), and
-    /// the ASN never changes when other regions come or go.
+    /// The Amazon-side ASN of a region's Transit Gateway, from its side and slot only, like its CIDR
+    /// block. The ASN is fixed when a Transit Gateway is created (changing it replaces the gateway and
+    /// every attachment, peering and VPN on it), so it must not follow the hub role: moving a hub after
+    /// losing one re-wires peerings and routes but replaces no surviving gateway. Every peered gateway
+    /// still gets its own ASN, as AWS recommends (Transit Gateway peering docs).
     /// </summary>
-    public static long AsnOf(StackConfig config, RegionConfig region) => region switch
-    {
-        { IsHub: true, Side: Side.Overseas } => config.Vpn.AwsAsn,
-        { IsHub: true, Side: Side.China } => config.Vpn.ChinaTransitAsn,
-        _ => FirstSpokeAsn + (region.Side == Side.China ? NetworkPlan.SlotCount : 0) + region.Slot,
-    };
+    public static long AsnOf(RegionConfig region) =>
+        FirstTransitAsn + (region.Side == Side.China ? NetworkPlan.SlotCount : 0) + region.Slot;
 
-    /// <summary>Whether an ASN falls in the range reserved for spoke Transit Gateways.</summary>
-    public static bool IsSpokeAsn(long asn) => asn is >= FirstSpokeAsn and <= LastSpokeAsn;
+    /// <summary>Whether an ASN falls in the range reserved for Transit Gateways.</summary>
+    public static bool IsTransitAsn(long asn) => asn is >= FirstTransitAsn and <= LastTransitAsn;
 
     /// <summary>Every hub–spoke peering, hub by hub, spokes by slot. Spokes never peer with each other: traffic between them passes the hub.</summary>
     public static IReadOnlyList<PlannedPeering> Peerings(StackConfig config) =>

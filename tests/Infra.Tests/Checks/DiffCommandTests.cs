@@ -14,6 +14,7 @@ public sealed class DiffCommandTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "Pulumi.prod.yaml"), TestConfigs.Ha);
         File.WriteAllText(Path.Combine(_dir, "Pulumi.bigger.yaml"), TestConfigs.Ha + "\n  harbor-ha:sizing:\n    dbInstanceClass: db.r6g.2xlarge\n  harbor-ha:tags:\n    team: registry\n");
         File.WriteAllText(Path.Combine(_dir, "moved.yaml"), TestConfigs.Ha.Replace("slot: 1", "slot: 5", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_dir, "restore.yaml"), TestConfigs.Ha.Replace("      drRegion: eu-west-1", "      drRegion: eu-west-1\n      restore: { databaseSnapshot: before-upgrade }", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(_dir, "broken.yaml"), TestConfigs.Ha.Replace("slot: 1", "slot: 99", StringComparison.Ordinal));
     }
 
@@ -39,6 +40,17 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains("eu-central-1-db-instance", stderr, StringComparison.Ordinal); // resized in place, not replaced
         Assert.Contains("0 added, 0 removed, ", stderr, StringComparison.Ordinal);
         Assert.Contains("; 0 dangerous, 0 not allowed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_restore_block_alone_on_a_live_region_diffs_clean()
+    {
+        var (code, stdout, _) = Run("diff", "--stack", "prod", "--with-config", "restore.yaml");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("no changes", stdout, StringComparison.Ordinal);
+        Assert.Contains("no effect on the live resource eu-central-1-db-instance: snapshotIdentifier", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("DANGER", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

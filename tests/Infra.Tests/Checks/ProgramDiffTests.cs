@@ -73,12 +73,22 @@ public sealed class ProgramDiffTests
     }
 
     [Fact]
-    public void Changing_the_database_identifier_replaces_the_database()
+    public void Changing_the_database_name_replaces_the_database()
     {
-        var diff = Diff(p => p.Set(N("db-instance"), "identifier", "harbor-new"));
+        var diff = Diff(p => p.Set(N("db-instance"), "dbName", "harbor_new"));
 
         var danger = Assert.Single(Change(diff, N("db-instance")).Dangers);
-        Assert.StartsWith("identifier: replaces the database", danger, StringComparison.Ordinal);
+        Assert.StartsWith("dbName: replaces the database", danger, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_the_database_identifier_has_no_effect_because_it_is_ignored()
+    {
+        // The identifier is under ignoreChanges: an instance created before it was set keeps its generated one.
+        var change = Change(Diff(p => p.Set(N("db-instance"), "identifier", "harbor-new")), N("db-instance"));
+
+        Assert.True(change.HasNoEffect);
+        Assert.Empty(change.Dangers);
     }
 
     [Fact]
@@ -151,7 +161,7 @@ public sealed class ProgramDiffTests
     [Fact]
     public void Allowing_a_resource_by_name_accepts_only_its_danger()
     {
-        var diff = Diff(p => p.Set(N("db-instance"), "identifier", "x").Set(N("logs"), "bucket", "y"));
+        var diff = Diff(p => p.Set(N("db-instance"), "dbName", "x").Set(N("logs"), "bucket", "y"));
 
         Assert.Equal(2, diff.Unallowed([]).Count);
         Assert.Equal(N("logs"), Assert.Single(diff.Unallowed([N("db-instance")])).Name);

@@ -151,7 +151,7 @@ public class ConfigParserTests
     [InlineData("  harbor-ha:clusterPublicAccessCidrs: [10.1.2.3/16]", "harbor-ha:clusterPublicAccessCidrs[0]")]
     [InlineData("  harbor-ha:sizing: {harborReplicas: 1}", "harbor-ha:sizing.harborReplicas")]
     [InlineData("  harbor-ha:sizing: {nodeMinSize: 5, nodeDesiredSize: 4}", "harbor-ha:sizing.nodeDesiredSize")]
-    [InlineData("  harbor-ha:vpn: {awsAsn: 65010}", "harbor-ha:vpn")]
+    [InlineData("  harbor-ha:vpn: {awsAsn: 65010}", "harbor-ha:vpn.awsAsn")]
     [InlineData("  harbor-ha:certificate: {mode: imported}", "harbor-ha:certificate.arns.ap-southeast-1")]
     [InlineData("  harbor-ha:domain:\n    secure: v1:abc", "harbor-ha:domain")]
     public void Invalid_optional_settings_name_their_key(string line, string key)
@@ -207,7 +207,7 @@ public class ConfigParserTests
                   role: primary
                   drRegion: ap-southeast-2
                   restore:
-                    databaseBackupArn: arn:aws:rds:ap-southeast-2:123456789012:auto-backup:ab-1
+                    databaseBackupArn: arn:aws:rds:ap-southeast-1:123456789012:auto-backup:ab-1
                     databaseRestoreTime: 2026-11-30T08:00:00Z
                     storage: use-dr
                 - name: eu-central-1

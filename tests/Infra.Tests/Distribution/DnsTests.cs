@@ -20,21 +20,21 @@ public class DnsTests
     };
 
     [Fact]
-    public void Each_side_has_one_private_zone_in_its_hub_associated_with_every_other_vpc_of_that_side_only()
+    public void Each_side_has_one_private_zone_named_by_side_with_every_vpc_of_that_side_only()
     {
         var program = TwoSides.Program;
         // The public zone (global-dns-zone) belongs to the registry tier; the private ones are these.
         var zones = program.OfType("aws:route53/zone:Zone").Where(z => z.Properties.ContainsKey("vpcs")).ToArray();
-        Assert.Equal(["ap-southeast-1-dns-private-zone", "cn-north-1-dns-private-zone"], zones.Select(z => z.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["global-china-dns-private-zone", "global-overseas-dns-private-zone"], zones.Select(z => z.Name).Order(StringComparer.Ordinal));
         Assert.All(zones, z => Assert.Equal("registry.example.com", z.Text("name")));
-        Assert.Equal(program.AwsProvider("cn-north-1").Self, program.Get("cn-north-1-dns-private-zone").Options.Provider);
+        // Managed through the partition's Route 53 home region, not the hub: moving a hub keeps the provider.
+        Assert.Equal(program.AwsProvider("cn-northwest-1").Self, program.Get("global-china-dns-private-zone").Options.Provider);
+        Assert.Equal(program.AwsProvider("us-east-1").Self, program.Get("global-overseas-dns-private-zone").Options.Provider);
+        Assert.Empty(program.OfType("aws:route53/zoneAssociation:ZoneAssociation"));
 
-        var associations = program.OfType("aws:route53/zoneAssociation:ZoneAssociation").ToDictionary(a => a.Name[..a.Name.IndexOf("-dns-", StringComparison.Ordinal)]);
-        Assert.Equal(["cn-northwest-1", "eu-central-1"], associations.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new Ref("cn-north-1-dns-private-zone", "zoneId"), associations["cn-northwest-1"].Prop("zoneId"));
-        Assert.Equal(new Ref("ap-southeast-1-dns-private-zone", "zoneId"), associations["eu-central-1"].Prop("zoneId"));
-        Assert.Equal(program.Vpc("eu-central-1").Id, associations["eu-central-1"].Prop("vpcId"));
-        Assert.Equal("eu-central-1", associations["eu-central-1"].Text("vpcRegion"));
+        var overseas = (ListValue)program.Get("global-overseas-dns-private-zone").Properties["vpcs"];
+        Assert.Equal(["ap-southeast-1", "eu-central-1"], overseas.Items.Select(v => ((Text)((MapValue)v)["vpcRegion"]).Value));
+        Assert.Equal(program.Vpc("eu-central-1").Id, ((MapValue)overseas.Items[1])["vpcId"]);
     }
 
     [Fact]

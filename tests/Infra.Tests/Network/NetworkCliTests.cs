@@ -28,7 +28,7 @@ public class NetworkCliTests
         {
             Assert.Contains(NetworkPlan.BlockOf(region), text, StringComparison.Ordinal);
             Assert.All(region.Subnets(), s => Assert.Contains(s.CidrBlock, text, StringComparison.Ordinal));
-            Assert.Contains(TransitPlan.AsnOf(config, region).ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+            Assert.Contains(TransitPlan.AsnOf(region).ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         }
 
         foreach (var tunnel in VpnPlan.AppliancesOf(config.HubOf(Side.China)!.Zones()).SelectMany(a => a.Tunnels))

@@ -8,10 +8,11 @@ public class NetworkConfigTests
     private static ConfigException Fails(string yaml) => Assert.Throws<ConfigException>(() => TestConfigs.Parse(yaml));
 
     [Theory]
-    [InlineData("awsAsn", 64520)]
-    [InlineData("applianceAsn", 64551)]
-    [InlineData("chinaTransitAsn", 64530)]
-    public void Vpn_asns_must_stay_out_of_the_spoke_range(string field, int asn)
+    [InlineData("applianceAsn", 64551, "64520-64551")]
+    [InlineData("applianceAsn", 64520, "64520-64551")]
+    [InlineData("awsAsn", 64512, "side and slot")]
+    [InlineData("chinaTransitAsn", 64513, "side and slot")]
+    public void Vpn_asns_stay_out_of_the_transit_range_and_transit_asns_are_not_configurable(string field, int asn, string says)
     {
         var e = Fails($$"""
             config:
@@ -26,7 +27,7 @@ public class NetworkConfigTests
             """);
         var error = Assert.Single(e.Errors);
         Assert.Equal($"harbor-ha:vpn.{field}", error.Key);
-        Assert.Contains("64520-64551", error.Message, StringComparison.Ordinal);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

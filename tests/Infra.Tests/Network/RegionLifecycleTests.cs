@@ -46,7 +46,11 @@ public class RegionLifecycleTests
     {
         var partner = DrPartners.Of(region);
         Assert.True(diff.Removed.Count == 0, $"removed:\n{diff}");
-        Assert.All(diff.Changed, c => Assert.True(c.Key == $"{partner}-network-s3-endpoint" && c.Value.SequenceEqual(["policy"]), $"changed:\n{diff}"));
+        // The side's private zone lists the side's VPCs: a new region's is associated in place; when the
+        // DR partner is a region of the stack, its S3 endpoint policy admits the DR bucket it now holds.
+        Assert.All(diff.Changed, c => Assert.True(
+            c.Key.EndsWith("-dns-private-zone", StringComparison.Ordinal) || (c.Key == $"{partner}-network-s3-endpoint" && c.Value.SequenceEqual(["policy"])),
+            $"changed:\n{diff}"));
         Assert.NotEmpty(diff.Added);
         Assert.All(diff.Added, name => Assert.True(
             name.StartsWith(region + "-", StringComparison.Ordinal) || hubPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
@@ -79,7 +83,7 @@ public class RegionLifecycleTests
         var after = Synth(ChinaHub, ChinaSpoke, OverseasHub, Virginia);
         var diff = ProgramChanges.Between(before, after);
         Assert.Empty(diff.Added);
-        Assert.True(diff.Changed.Count == 0, diff.ToString());
+        Assert.Equal(["global-overseas-dns-private-zone"], diff.Changed.Keys);
         // eu-central-1's default DR partner (eu-west-1) held only its copies: its provider, log bucket and detector go too.
         Assert.All(diff.Removed, name => Assert.True(
             name.StartsWith("eu-central-1-", StringComparison.Ordinal) || name.StartsWith("ap-southeast-1-transit-peer-eu-central-1", StringComparison.Ordinal) || name == "ap-southeast-1-transit-route-eu-central-1"
@@ -107,7 +111,8 @@ public class RegionLifecycleTests
         var diff = ProgramChanges.Between(before, after);
         // The overseas hub also gains its DNS resolver endpoints (the other side's names become resolvable),
         // and every existing cluster admits the new side's /9 to its private API (a deployer may sit there).
-        AssertOnlyAdditions(diff, "cn-north-1", "ap-southeast-1-vpn-", "ap-southeast-1-alarm-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-",
+        // The China side's private zone is managed through its Route 53 home region's provider (cn-northwest-1-aws).
+        AssertOnlyAdditions(diff, "cn-north-1", "global-china-dns-private-zone", "cn-northwest-1-aws", "ap-southeast-1-vpn-", "ap-southeast-1-alarm-vpn-", "ap-southeast-1-transit-vpn-cn-north-1-", "ap-southeast-1-dns-resolver-",
             "ap-southeast-1-cluster-api-from-10-0-0-0-9", "eu-central-1-cluster-api-from-10-0-0-0-9");
         Assert.Contains("ap-southeast-1-vpn-cn-north-1-a-connection", diff.Added);
         Assert.Contains("ap-southeast-1-transit-vpn-cn-north-1-b-propagation", diff.Added);

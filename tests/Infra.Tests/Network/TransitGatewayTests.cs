@@ -12,10 +12,10 @@ public class TransitGatewayTests
     private static readonly PulumiProgram Program = Synthesizer.Build(Config);
 
     [Theory]
-    [InlineData("ap-southeast-1", 64512)]
+    [InlineData("ap-southeast-1", 64520)]
     [InlineData("eu-central-1", 64521)]
     [InlineData("us-east-1", 64522)]
-    [InlineData("cn-north-1", 64513)]
+    [InlineData("cn-north-1", 64536)]
     [InlineData("cn-northwest-1", 64537)]
     public void Every_geo_region_has_a_gateway_with_its_planned_asn_and_nothing_automatic(string region, long asn)
     {

@@ -14,25 +14,31 @@ public class TransitPlanTests
     public void Every_transit_gateway_and_the_appliances_have_distinct_asns()
     {
         var config = Prod;
-        var asns = config.Regions.Select(r => TransitPlan.AsnOf(config, r)).Append(config.Vpn.ApplianceAsn).ToArray();
+        var asns = config.Regions.Select(TransitPlan.AsnOf).Append(config.Vpn.ApplianceAsn).ToArray();
         Assert.Equal(asns.Length, asns.Distinct().Count());
-        Assert.Equal(config.Vpn.AwsAsn, TransitPlan.AsnOf(config, config.HubOf(Side.Overseas)!));
-        Assert.Equal(config.Vpn.ChinaTransitAsn, TransitPlan.AsnOf(config, config.HubOf(Side.China)!));
     }
 
     [Fact]
-    public void Spoke_asns_come_from_side_and_slot_and_never_collide_across_all_slots()
+    public void Asns_come_from_side_and_slot_stay_private_and_never_collide_across_all_slots()
     {
-        var config = Prod;
-        var spokes = SpokeNames
+        var all = SpokeNames
             .SelectMany(name => Enumerable.Range(0, NetworkPlan.SlotCount).Select(slot => new RegionConfig { Name = name, Slot = slot, AzCount = 3 }))
-            .Select(r => TransitPlan.AsnOf(config, r))
             .ToArray();
-        Assert.Equal(32, spokes.Distinct().Count());
-        Assert.All(spokes, asn => Assert.True(TransitPlan.IsSpokeAsn(asn)));
-        Assert.False(TransitPlan.IsSpokeAsn(new VpnConfig().AwsAsn));
-        Assert.False(TransitPlan.IsSpokeAsn(new VpnConfig().ChinaTransitAsn));
-        Assert.False(TransitPlan.IsSpokeAsn(new VpnConfig().ApplianceAsn));
+        var asns = all.Select(TransitPlan.AsnOf).ToArray();
+        Assert.Equal(32, asns.Distinct().Count());
+        // 16-bit private range (RFC 6996), which is what a Transit Gateway accepts.
+        Assert.All(asns, asn => Assert.InRange(asn, 64512, 65534));
+        Assert.All(asns, asn => Assert.True(TransitPlan.IsTransitAsn(asn)));
+        Assert.False(TransitPlan.IsTransitAsn(new VpnConfig().ApplianceAsn));
+    }
+
+    [Fact]
+    public void The_hub_role_does_not_change_an_asn()
+    {
+        foreach (var region in Prod.Regions)
+        {
+            Assert.Equal(TransitPlan.AsnOf(region), TransitPlan.AsnOf(region with { IsHub = !region.IsHub, Role = RegionRole.Replica }));
+        }
     }
 
     [Fact]

@@ -131,7 +131,8 @@ public sealed class DatabaseTests
     [Fact]
     public void Point_in_time_restore_uses_the_backup_arn_and_the_time_or_the_latest()
     {
-        const string arn = "arn:aws:rds:eu-west-1:123456789012:auto-backup:ab-abcdefghijklmnopqrstuvwxyz";
+        // Replicated backups are restored in the region that holds them: the ARN names the region rebuilt.
+        const string arn = "arn:aws:rds:eu-central-1:123456789012:auto-backup:ab-abcdefghijklmnopqrstuvwxyz";
         var atTime = TestConfigs.Synth(TestConfigs.Ha.With("      drRegion: eu-west-1",
             $"      drRegion: eu-west-1\n      restore:\n        databaseBackupArn: {arn}\n        databaseRestoreTime: 2026-11-30T08:00:00Z")).Get("eu-central-1-db-instance");
         Assert.Equal(arn, atTime.TextAt("restoreToPointInTime.sourceDbInstanceAutomatedBackupsArn"));
