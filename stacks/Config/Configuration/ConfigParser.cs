@@ -567,7 +567,7 @@ public static partial class ConfigParser
 
             if (!r.IsLost && r.DrRegion is { } dr && lost.ContainsKey(dr))
             {
-                read.Error($"{key}[{r.Name}].drRegion", $"'{dr}' is lost: {r.Name}'s DR copies need a region that is alive; name another region of its partition, or remove drRegion until {dr} is rebuilt");
+                read.Error($"{key}[{r.Name}].drRegion", $"'{dr}' is lost: {r.Name}'s DR copies need a region that is alive; name another region of its partition, or set drRegion: none until {dr} is rebuilt");
             }
 
             if (r.Restore?.StorageReplicaOf is { } of)

@@ -47,7 +47,8 @@ public static class DrConfigWriter
             Line(text, "role", r.IsPrimary ? "primary" : null);
             Line(text, "hub", r.IsHub ? "true" : null);
             Line(text, "azCount", r.AzCount.ToString(CultureInfo.InvariantCulture));
-            Line(text, "drRegion", r.DrRegion);
+            // A live region without copies says so: left out, ha and geo would default to its partner.
+            Line(text, "drRegion", r.DrRegion ?? (r.IsLost ? null : "none"));
             if (r.Restore is { } restore)
             {
                 text.Append("      restore:\n");

@@ -1,4 +1,5 @@
 using HarborHa.Configuration;
+using HarborHa.Planning;
 
 namespace HarborHa.Recovery;
 
@@ -74,10 +75,10 @@ public static class DrPlanner
         {
             var target = into is not null && into.Name != r.Name
                 ? into.Name
-                : Pick(live.Where(x => x.Side == r.Side && x.Name != r.Name))?.Name;
-            Replace(live, r with { DrRegion = target });
+                : Pick(live.Where(x => x.Side == r.Side && x.Name != r.Name))?.Name ?? AlivePartner(r.Name, lost.Name);
+            Replace(live, r with { DrRegion = target, DrRegionSource = target is null ? DrRegionSource.None : DrRegionSource.Given });
             notes.Add(target is null
-                ? $"{r.Name} kept its DR copies in {lost.Name}: no other region of its partition is in the stack, so it has none until you set its drRegion again"
+                ? $"{r.Name} kept its DR copies in {lost.Name}: no other region of its partition is alive, so it is written drRegion: none (infra check reports the accepted region-loss) until {lost.Name} is rebuilt and you set its drRegion again"
                 : $"{r.Name}'s DR copies move from {lost.Name} to {target} (a new, empty replica that fills from now on)");
         }
 
@@ -86,6 +87,10 @@ public static class DrPlanner
             .ToArray();
         return new DrPlanResult(regions, notes);
     }
+
+    /// <summary>The region's default DR partner, unless that is the lost region (China has only two).</summary>
+    private static string? AlivePartner(string region, string lost) =>
+        DrPartners.Of(region) is var partner && partner != lost && partner != region ? partner : null;
 
     private static RegionConfig IntoRegion(StackConfig config, RegionConfig lost, string d, DrRequest request)
     {
@@ -121,7 +126,7 @@ public static class DrPlanner
 
         var slot = Enumerable.Range(0, 16).First(s => !config.Regions.Concat(config.LostRegions).Any(r => r.Side == lost.Side && r.Slot == s));
         // The rebuilt region's own DR copies go to a region that is alive (never back to the lost one).
-        var dr = Pick(config.Regions.Where(r => r.Side == lost.Side && r.Name != lost.Name && r.Name != d))?.Name;
+        var dr = Pick(config.Regions.Where(r => r.Side == lost.Side && r.Name != lost.Name && r.Name != d))?.Name ?? AlivePartner(d, lost.Name);
         return new RegionConfig
         {
             Name = d,
@@ -130,6 +135,7 @@ public static class DrPlanner
             IsHub = lost.IsHub,
             AzCount = Math.Max(3, Math.Min(lost.AzCount, Regions.ZoneCount(d))),
             DrRegion = dr,
+            DrRegionSource = dr is null ? DrRegionSource.None : DrRegionSource.Given,
             Restore = new RestoreSource
             {
                 DatabaseBackupArn = request.BackupArn,

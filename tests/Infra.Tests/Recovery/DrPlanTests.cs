@@ -49,6 +49,9 @@ public sealed class DrPlanTests : IDisposable
         var (before, after, planned) = Programs(seed, stdout);
         AssertRecovered(before, after, planned, "cn-north-1");
         Assert.Equal("cn-northwest-1", planned.HubOf(Side.China)!.Name);
+        // Its DR copies were in the lost region and China has no third region: an explicit, accepted none.
+        Assert.Equal(DrRegionSource.None, planned.Regions.Single(r => r.Name == "cn-northwest-1").DrRegionSource);
+        Assert.Contains("drRegion: none", stdout, StringComparison.Ordinal);
         Assert.Contains("pulumi state delete --stack gen --force --yes 'urn:pulumi:gen::harbor-ha::aws:ec2transitgateway/transitGateway:TransitGateway::cn-north-1-transit-gateway'", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(stderr.Split('\n'), l => l.TrimStart().StartsWith("pulumi ", StringComparison.Ordinal) && l.Contains("--exclude", StringComparison.Ordinal));
         Assert.Contains("recovery point", stderr, StringComparison.Ordinal);
